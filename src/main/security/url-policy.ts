@@ -1,0 +1,60 @@
+/**
+ * Which URLs the app may navigate to, open in a new window, or hand to the system browser. Pure functions:
+ * the Electron wiring calls them for every web contents.
+ */
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'latchkey';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** Only web links and e-mail go to the system browser; never file:, javascript:, custom schemes, or credentials. */
+export function isSafeExternalUrl(url: string, schemes: readonly string[] = ['https:', 'http:', 'mailto:']): boolean {
+  if (typeof url !== 'string' || url.length > 8192) return false;
+  const parsed = parse(url);
+  if (!parsed || !schemes.includes(parsed.protocol)) return false;
+  if (parsed.protocol === 'mailto:') return parsed.pathname.length > 0;
+  if (parsed.username || parsed.password) return false;
+  return parsed.hostname.length > 0;
+}
+
+export function isAppUrl(url: string, appOrigins: readonly string[]): boolean {
+  const parsed = parse(url);
+  return parsed !== null && appOrigins.includes(parsed.origin === 'null' ? `${parsed.protocol}//${parsed.host}` : parsed.origin);
+}
+
+export type NavigationDecision = { allow: true } | { allow: false; openExternal?: string };
+
+/** In-page navigation: never leave the app. A web link the user followed goes to the system browser instead. */
+export function decideNavigation(url: string, appOrigins: readonly string[]): NavigationDecision {
+  if (isAppUrl(url, appOrigins)) return { allow: true };
+  return isSafeExternalUrl(url, ['https:', 'http:']) ? { allow: false, openExternal: url } : { allow: false };
+}
+
+/** `window.open` and target=_blank: never a new Electron window from page code. */
+export function decideWindowOpen(url: string): { action: 'deny'; openExternal?: string } {
+  return isSafeExternalUrl(url, ['https:', 'http:']) ? { action: 'deny', openExternal: url } : { action: 'deny' };
+}
+
+/** Permission requests (camera, notifications, geolocation, …): none are needed, so all are refused. */
+export function decidePermission(_permission: string, _requestingUrl: string): boolean {
+  return false;
+}
+
+export interface SenderFacts {
+  /** URL of the frame that sent the IPC message, or undefined when the frame is gone. */
+  url: string | undefined;
+  isMainFrame: boolean;
+}
+
+/** IPC may come only from our own page's main frame, never from a subframe or a navigated-away page. */
+export function isTrustedSender(sender: SenderFacts, appOrigins: readonly string[]): boolean {
+  return sender.isMainFrame && sender.url !== undefined && isAppUrl(sender.url, appOrigins);
+}

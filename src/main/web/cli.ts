@@ -1,0 +1,65 @@
+/** `npm run web`: the host under plain Node, serving the built renderer on 127.0.0.1. */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHost } from '../host.ts';
+import { defaultWebDataDir } from '../paths.ts';
+import { readPackageVersion } from '../version.ts';
+import { CliError, parseWebArgs, WEB_USAGE } from './cli-args.ts';
+import { openInSystemBrowser } from './open-browser.ts';
+import { startWebServer } from './server.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    options = parseWebArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(`latchkey web: ${error.message}\n\n${WEB_USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    console.log(WEB_USAGE);
+    return 0;
+  }
+  const dataDir = path.resolve(options.dataDir ?? defaultWebDataDir());
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const host = await createHost({ transport: 'web', version: await readPackageVersion(root), dataDir });
+  let server;
+  try {
+    server = await startWebServer({ host, staticDir: path.join(root, 'out', 'renderer'), port: options.port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : (error as Error).message;
+    console.error(`latchkey web: cannot start: ${reason}`);
+    await host.close();
+    return 1;
+  }
+  console.log(`Latchkey web mode is serving ${server.url}`);
+  console.log(`Data directory: ${dataDir}`);
+  if (options.open && !(await openInSystemBrowser(server.url))) {
+    console.log('Could not open a browser; open the URL above yourself.');
+  }
+  const stop = async (): Promise<void> => {
+    await host.close();
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return -1; // keep running
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error('latchkey web: failed:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

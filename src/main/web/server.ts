@@ -1,0 +1,213 @@
+/**
+ * Web mode: the same host, its contract served as JSON over HTTP with server-sent events, and the built
+ * renderer. Loopback only; every API request is checked by request-guard.ts.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fail } from '../../shared/errors.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import type { EventTarget } from '../events.ts';
+import type { Host } from '../host.ts';
+import { createDispatcher, type Logger } from '../ipc/dispatcher.ts';
+import { WEB_ONLY_CSP } from './csp.ts';
+import { checkApiRequest, checkPageRequest, isValidClientId, type RequestFacts } from './request-guard.ts';
+import { readStatic } from './static-files.ts';
+
+export const SECRET_HEADER = 'x-latchkey-secret';
+export const CLIENT_HEADER = 'x-latchkey-client';
+const META_PLACEHOLDER = '<meta name="latchkey-web" content="" />';
+
+export interface WebServerOptions {
+  host: Host;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  log?: Logger;
+}
+
+export interface WebServer {
+  url: string;
+  port: number;
+  secret: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+  'x-frame-options': 'DENY',
+};
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+  res.end(text);
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const { host, staticDir } = options;
+  const log = options.log ?? console;
+  const secret = randomBytes(32).toString('base64url');
+  const dispatch = createDispatcher(host.handlers, log);
+  const indexHtml = await readFile(path.join(staticDir, 'index.html'), 'utf8').catch(() => {
+    throw new Error(`the renderer is not built: ${path.join(staticDir, 'index.html')} is missing (run npm run build:renderer)`);
+  });
+  const streams = new Map<string, Set<ServerResponse>>();
+  let port = 0;
+
+  const facts = (req: IncomingMessage, url: URL): RequestFacts => ({
+    host: header(req, 'host'),
+    origin: header(req, 'origin'),
+    secFetchSite: header(req, 'sec-fetch-site'),
+    presentedSecret: header(req, SECRET_HEADER) ?? url.searchParams.get('secret') ?? undefined,
+  });
+
+  const detachEvents = host.events.attach((name, payload, target: EventTarget) => {
+    const frame = `data: ${JSON.stringify({ name, payload })}\n\n`;
+    for (const [clientId, set] of streams) {
+      if (target !== 'all' && target.clientId !== clientId) continue;
+      for (const res of set) res.write(frame);
+    }
+  });
+
+  async function handleCall(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, fail({ code: 'invalid_argument', message: 'use POST' }));
+    // Requiring JSON also forces a CORS preflight on any cross-origin attempt, which we never answer.
+    if (!(header(req, 'content-type') ?? '').startsWith('application/json')) {
+      return sendJson(res, 415, fail({ code: 'invalid_argument', message: 'the body must be application/json' }));
+    }
+    const clientId = header(req, CLIENT_HEADER);
+    if (!isValidClientId(clientId)) {
+      return sendJson(res, 400, fail({ code: 'invalid_argument', message: `missing or malformed ${CLIENT_HEADER} header` }));
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req, LIMITS.maxRequestBytes));
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        return sendJson(res, 413, fail({ code: 'too_large', message: `the request is over ${LIMITS.maxRequestBytes} bytes` }));
+      }
+      return sendJson(res, 400, fail({ code: 'invalid_argument', message: 'the body is not valid JSON' }));
+    }
+    const args = typeof body === 'object' && body !== null && 'args' in body ? body.args : undefined;
+    sendJson(res, 200, await dispatch(decodeURIComponent(name), args, { clientId }));
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const clientId = url.searchParams.get('client');
+    if (!isValidClientId(clientId)) return sendText(res, 400, 'missing or malformed client id');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream; charset=utf-8',
+      connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    let set = streams.get(clientId);
+    if (!set) streams.set(clientId, (set = new Set()));
+    set.add(res);
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), 20_000);
+    heartbeat.unref();
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      set.delete(res);
+      if (set.size === 0) {
+        streams.delete(clientId);
+        // The page went away (closed or reloaded): its session storage goes with it.
+        host.clientClosed(clientId);
+      }
+    });
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const f = facts(req, url);
+    if (url.pathname.startsWith('/api/')) {
+      const verdict = checkApiRequest(f, { port, secret });
+      if (!verdict.allow) {
+        log.warn(`latchkey web: refused ${req.method ?? '?'} ${url.pathname}: ${verdict.reason}`);
+        return sendJson(res, verdict.status, fail({ code: 'forbidden', message: verdict.reason }));
+      }
+      if (url.pathname.startsWith('/api/call/')) return handleCall(req, res, url.pathname.slice('/api/call/'.length));
+      if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res, url);
+      return sendJson(res, 404, fail({ code: 'not_found', message: 'no such endpoint' }));
+    }
+    const verdict = checkPageRequest(f, { port, secret });
+    if (!verdict.allow) return sendText(res, verdict.status, verdict.reason);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'method not allowed');
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      // The secret reaches our own page only: other origins cannot read this response, and DNS-rebound
+      // origins never get past the Host check above.
+      const html = indexHtml.replace(META_PLACEHOLDER, `<meta name="latchkey-web" content="${secret}" />`);
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': WEB_ONLY_CSP,
+      });
+      return void res.end(req.method === 'HEAD' ? undefined : html);
+    }
+    const file = await readStatic(staticDir, url.pathname);
+    if (!file) return sendText(res, 404, 'not found');
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.type, 'cache-control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      log.error('latchkey web: request failed:', error instanceof Error ? error.message : 'unknown error');
+      if (!res.headersSent) sendJson(res, 500, fail({ code: 'internal', message: 'the request failed' }));
+      else res.destroy();
+    });
+  });
+  server.on('clientError', (_err, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only, never all interfaces.
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    secret,
+    close: async () => {
+      detachEvents();
+      for (const set of streams.values()) for (const res of set) res.end();
+      streams.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

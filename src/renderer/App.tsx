@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { AppInfo } from '../shared/contract.ts';
+import { host } from './host/client.ts';
+import { EncryptionPanel } from './panels/EncryptionPanel.tsx';
+import { SignInPanel } from './panels/SignInPanel.tsx';
+import { StoragePanel } from './panels/StoragePanel.tsx';
+import { WindowPanel } from './panels/WindowPanel.tsx';
+
+const AREAS = [
+  { id: 'signin', label: 'Sign-in', Panel: SignInPanel },
+  { id: 'storage', label: 'Storage', Panel: StoragePanel },
+  { id: 'encryption', label: 'Encryption', Panel: EncryptionPanel },
+  { id: 'window', label: 'Window', Panel: WindowPanel },
+] as const;
+type AreaId = (typeof AREAS)[number]['id'];
+
+export function App() {
+  const [area, setArea] = useState<AreaId>('storage');
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const tabs = useRef<Array<HTMLButtonElement | null>>([]);
+
+  useEffect(() => {
+    host['app.info']().then(setInfo, () => setInfo(null));
+  }, []);
+
+  // Roving focus for the vertical tab list, as the ARIA tabs pattern describes.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = AREAS.findIndex((a) => a.id === area);
+    const next =
+      event.key === 'ArrowDown' ? (index + 1) % AREAS.length
+      : event.key === 'ArrowUp' ? (index - 1 + AREAS.length) % AREAS.length
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? AREAS.length - 1
+      : -1;
+    if (next < 0) return;
+    event.preventDefault();
+    setArea(AREAS[next]!.id);
+    tabs.current[next]?.focus();
+  };
+
+  return (
+    <div className="app">
+      <aside className="sidebar">
+        <div className="brand">
+          <img src="./icon.svg" alt="" width={28} height={28} />
+          <span>Latchkey</span>
+        </div>
+        <div role="tablist" aria-label="Areas" aria-orientation="vertical" onKeyDown={onKeyDown}>
+          {AREAS.map((a, i) => (
+            <button
+              key={a.id}
+              ref={(el) => {
+                tabs.current[i] = el;
+              }}
+              role="tab"
+              id={`tab-${a.id}`}
+              aria-selected={area === a.id}
+              aria-controls={`panel-${a.id}`}
+              tabIndex={area === a.id ? 0 : -1}
+              className="tab"
+              onClick={() => setArea(a.id)}
+            >
+              {a.label}
+            </button>
+          ))}
+        </div>
+        <footer className="host-info" aria-label="Host">
+          {info ? `${info.transport === 'web' ? 'Web mode' : 'Desktop'} · v${info.version}` : 'Connecting…'}
+        </footer>
+      </aside>
+      <main className="content">
+        {AREAS.map(({ id, label, Panel }) => (
+          <section
+            key={id}
+            role="tabpanel"
+            id={`panel-${id}`}
+            aria-labelledby={`tab-${id}`}
+            hidden={area !== id}
+            className="panel"
+          >
+            <h1>{label}</h1>
+            {area === id && <Panel />}
+          </section>
+        ))}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * The renderer's one way to reach the host. It picks the preload API inside Electron and the HTTP transport
+ * in a browser; nothing else in the renderer knows which one it is on.
+ */
+import { METHOD_NAMES, type EventName, type Events, type HostApi, type HostTransport } from '../../shared/contract.ts';
+import { HostError } from '../../shared/errors.ts';
+import { PRELOAD_GLOBAL, type PreloadApi } from '../../shared/preload-api.ts';
+import { createWebTransport } from './web-transport.ts';
+
+function preloadTransport(api: PreloadApi): HostTransport {
+  return {
+    call: (name, args) => api[name](...args),
+    on: (name, listener) => api.on(name, listener),
+  };
+}
+
+function pickTransport(): HostTransport {
+  const preload = (window as unknown as Record<string, unknown>)[PRELOAD_GLOBAL] as PreloadApi | undefined;
+  if (preload) return preloadTransport(preload);
+  const secret = document.querySelector<HTMLMetaElement>('meta[name="latchkey-web"]')?.content ?? '';
+  return createWebTransport(secret, crypto.randomUUID());
+}
+
+export function createHostApi(transport: HostTransport): HostApi {
+  const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const name of METHOD_NAMES) {
+    api[name] = async (...args: unknown[]) => {
+      const result = await transport.call(name, args);
+      if (!result.ok) throw HostError.from(result.error);
+      return result.value;
+    };
+  }
+  return api as HostApi;
+}
+
+const transport = pickTransport();
+export const host: HostApi = createHostApi(transport);
+export const onHostEvent = <E extends EventName>(name: E, listener: (payload: Events[E]) => void): (() => void) =>
+  transport.on(name, listener);
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof HostError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,3 @@
+export function EncryptionPanel() {
+  return <p className="hint">Passphrase encryption compatible with Flet arrives with the encryption issue.</p>;
+}

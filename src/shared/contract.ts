@@ -1,0 +1,80 @@
+/**
+ * The one contract between the renderer and the host. Every host method and every host→renderer event is
+ * named here once, with a runtime schema for its arguments and a type for its result. Main, preload, the web
+ * host and the renderer all import this file; adding a method is one entry here plus one handler.
+ */
+import { z } from 'zod';
+import type { Result } from './errors.ts';
+import type { JsonValue } from './json.ts';
+import { JsonValueSchema, StorageKey } from './schemas.ts';
+
+export interface MethodSpec<A extends z.ZodType<readonly unknown[]>, R> {
+  args: A;
+  /** Phantom: carries the result type only. */
+  result?: R;
+}
+
+/** `method<Result>()(argsSchema)`: curried so the result type can be named while the schema is inferred. */
+const method =
+  <R>() =>
+  <A extends z.ZodType<readonly unknown[]>>(args: A): MethodSpec<A, R> => ({ args });
+
+const none = z.tuple([]);
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  transport: 'electron' | 'web';
+  platform: string;
+}
+
+export const methods = {
+  'app.info': method<AppInfo>()(none),
+
+  // Session storage (Flet's page.session): one store per window / page load, gone when it closes.
+  'session.set': method<void>()(z.tuple([StorageKey, JsonValueSchema])),
+  'session.get': method<JsonValue | null>()(z.tuple([StorageKey])),
+  'session.containsKey': method<boolean>()(z.tuple([StorageKey])),
+  'session.remove': method<boolean>()(z.tuple([StorageKey])),
+  'session.getKeys': method<string[]>()(none),
+  'session.entries': method<Array<[string, JsonValue]>>()(none),
+  'session.clear': method<void>()(none),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodArgs<K extends MethodName> = z.input<Methods[K]['args']>;
+export type ParsedArgs<K extends MethodName> = z.output<Methods[K]['args']>;
+export type MethodResult<K extends MethodName> = Exclude<Methods[K]['result'], undefined>;
+
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+/** Host → renderer events and their payloads. */
+export interface Events {
+  /** The host is shutting down or the web connection was replaced. */
+  'host.closing': { reason: string };
+}
+export type EventName = keyof Events;
+export const EVENT_NAMES: readonly EventName[] = ['host.closing'];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
+}
+
+/** The typed API the renderer sees, whichever transport carries it. */
+export type HostApi = {
+  [K in MethodName]: (...args: MethodArgs<K>) => Promise<MethodResult<K>>;
+};
+
+/** What a transport exposes: every method answers a Result, never throws across the boundary. */
+export interface HostTransport {
+  call(name: MethodName, args: readonly unknown[]): Promise<Result<unknown>>;
+  on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void;
+}
+
+export const IPC_CALL_PREFIX = 'latchkey:call:';
+export const IPC_EVENT_CHANNEL = 'latchkey:event';

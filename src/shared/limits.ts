@@ -1,0 +1,13 @@
+/** Documented limits; the README's "Limits" table is generated from the same numbers by hand, keep both in step. */
+export const LIMITS = {
+  /** Longest storage key, in UTF-16 code units. */
+  maxKeyLength: 1024,
+  /** Largest stored value, measured as the UTF-8 bytes of its JSON text. */
+  maxValueBytes: 1024 * 1024,
+  /** Deepest nesting of arrays and objects inside one value. */
+  maxValueDepth: 64,
+  /** Largest encrypt/decrypt input, in UTF-8 bytes (before encryption). */
+  maxCryptoTextBytes: 8 * 1024 * 1024,
+  /** Largest HTTP request body the web host reads. */
+  maxRequestBytes: 16 * 1024 * 1024,
+} as const;
