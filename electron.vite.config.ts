@@ -10,8 +10,11 @@ export default defineConfig({
   },
   preload: {
     build: {
-      // Sandboxed preloads cannot be ES modules.
+      // A sandboxed preload can require only 'electron' and a few Node built-ins, so zod (used by the
+      // contract) must be bundled in, and the output must be CommonJS.
+      externalizeDeps: false,
       rollupOptions: {
+        external: ['electron'],
         input: { index: resolve('src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },

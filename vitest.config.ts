@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // CI asks for a JSON report too, to print one plain "N passed, N failed" line.
+    reporters: process.env.LATCHKEY_TEST_RESULTS ? ['default', 'json'] : ['default'],
+    outputFile: process.env.LATCHKEY_TEST_RESULTS ? { json: process.env.LATCHKEY_TEST_RESULTS } : {},
     projects: [
       {
         test: {

@@ -28,7 +28,9 @@ function describeIssue(issue: z.core.$ZodIssue): { path: string; message: string
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
   const params = (issue as { params?: { tooLarge?: boolean } }).params;
   const message =
-    issue.code === 'too_big' && issue.origin === 'array'
+    issue.path.length === 0 && issue.code === 'invalid_type'
+      ? 'the arguments must be a list'
+      : issue.code === 'too_big' && issue.origin === 'array'
       ? `too many arguments (at most ${String(issue.maximum)})`
       : issue.code === 'too_small' && issue.origin === 'array'
         ? `missing arguments (expected ${String(issue.minimum)})`

@@ -1,0 +1,45 @@
+/**
+ * `npm run bench`: runs every bench/*.bench.ts (or those named on the command line), prints a table and
+ * writes bench/results.json. Targets are ratios against baselines measured in the same run.
+ */
+import { readdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchRow } from './lib.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 0.1 ? v.toFixed(2) : v.toPrecision(2));
+
+export function renderTable(rows: BenchRow[]): string {
+  const lines = [
+    '| area | measurement | result | baseline (same run) | ratio | target | met |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.group} | ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.baseline ? `${r.baseline.name}: ${fmt(r.baseline.value)} ${r.unit}` : '—'} | ${r.ratio === undefined ? '—' : `${fmt(r.ratio)}×`} | ${r.target ?? '—'} | ${r.met === undefined ? '—' : r.met ? 'yes' : 'no'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const files = (await readdir(here)).filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
+  const rows: BenchRow[] = [];
+  for (const file of files) {
+    process.stderr.write(`bench: ${file}…\n`);
+    const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { run: () => Promise<BenchRow[]> };
+    rows.push(...(await mod.run()));
+  }
+  const table = renderTable(rows);
+  console.log(table);
+  const meta = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', platform: `${process.platform} ${os.release()}` };
+  await writeFile(path.join(here, 'results.json'), JSON.stringify({ meta, rows }, null, 2) + '\n');
+  await writeFile(path.join(here, 'results.md'), `Measured ${meta.date} on ${meta.cpus}× ${meta.cpu}, Node ${meta.node}.\n\n${table}\n`);
+  console.log(`\nwritten: bench/results.json, bench/results.md`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type LaunchedBrowser } from './helpers/browser.ts';
+import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
+
+let web: RunningWebHost;
+let browser: LaunchedBrowser;
+
+beforeAll(async () => {
+  web = await startWebHost();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  expect(await web?.stop()).toBe(0);
+});
+
+describe('session storage in web mode', () => {
+  it('adds, edits and removes entries through the UI; a new page load starts empty', async () => {
+    const page = await browser.context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(web.url);
+
+    await page.getByRole('tab', { name: 'Storage' }).click();
+    const panel = page.getByRole('region', { name: 'Session storage' });
+    await expect(panel.isVisible()).resolves.toBe(true);
+
+    await panel.getByRole('textbox', { name: 'Key' }).fill('greeting');
+    await panel.getByRole('textbox', { name: 'Value' }).fill('hello');
+    await panel.getByRole('button', { name: 'Set' }).click();
+    const table = panel.getByRole('table', { name: 'Session entries' });
+    await table.getByRole('row', { name: /greeting/ }).waitFor();
+    expect(await table.getByRole('row', { name: /greeting/ }).textContent()).toContain('"hello"');
+
+    await panel.getByRole('textbox', { name: 'Key' }).fill('prefs');
+    await panel.getByRole('textbox', { name: 'Value' }).fill('{"theme":"dark","size":3}');
+    await panel.getByRole('combobox', { name: 'Type' }).selectOption('json');
+    await panel.getByRole('button', { name: 'Set' }).click();
+    await table.getByRole('row', { name: /prefs/ }).waitFor();
+
+    // Edit: the form is filled from the row, then set again.
+    await panel.getByRole('button', { name: 'Edit greeting' }).click();
+    expect(await panel.getByRole('textbox', { name: 'Value' }).inputValue()).toBe('hello');
+    await panel.getByRole('textbox', { name: 'Value' }).fill('hello again');
+    await panel.getByRole('button', { name: 'Set' }).click();
+    await page.waitForFunction(() => document.body.textContent?.includes('"hello again"'));
+
+    // Invalid JSON is refused in the form with a clear message, nothing stored.
+    await panel.getByRole('textbox', { name: 'Key' }).fill('broken');
+    await panel.getByRole('textbox', { name: 'Value' }).fill('{oops');
+    await panel.getByRole('combobox', { name: 'Type' }).selectOption('json');
+    await panel.getByRole('button', { name: 'Set' }).click();
+    expect(await panel.getByRole('alert').textContent()).toContain('not valid JSON');
+
+    await panel.getByRole('button', { name: 'Remove greeting' }).click();
+    await table.getByRole('row', { name: /greeting/ }).waitFor({ state: 'detached' });
+    expect(await table.getByRole('row').count()).toBe(2); // header + prefs
+
+    // The host really holds it: ask through the page's own client.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Storage' }).click();
+    await page.getByText('No entries.').waitFor();
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a host-side validation error in the UI', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(web.url);
+    await page.getByRole('tab', { name: 'Storage' }).click();
+    const panel = page.getByRole('region', { name: 'Session storage' });
+    await panel.getByRole('button', { name: 'Set' }).click(); // empty key
+    await expect(panel.getByRole('alert').textContent()).resolves.toContain('a key must not be empty');
+    await page.close();
+  });
+
+  it('supports keyboard navigation between areas', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(web.url);
+    await page.getByRole('tab', { name: 'Storage' }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('tab', { name: 'Encryption' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Encryption');
+    await page.close();
+  });
+});

@@ -1,0 +1,139 @@
+import http from 'node:http';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHost, type Host } from '../../../src/main/host.ts';
+import { startWebServer, type WebServer } from '../../../src/main/web/server.ts';
+import { fakeRendererDir } from '../../helpers/renderer-fixture.ts';
+
+let host: Host;
+let server: WebServer;
+const log = { warn: vi.fn(), error: vi.fn() };
+
+beforeEach(async () => {
+  host = await createHost({ transport: 'web', version: '0.0.1', dataDir: '/nonexistent' });
+  server = await startWebServer({ host, staticDir: await fakeRendererDir(), log });
+});
+afterEach(async () => {
+  await server.close();
+});
+
+/** Raw HTTP so tests can set Host and Origin headers, which fetch() does not allow. */
+function request(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${server.port}`, ...opts.headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+const call = (name: string, args: unknown, headers: Record<string, string> = {}) =>
+  request({
+    method: 'POST',
+    path: `/api/call/${name}`,
+    headers: { 'content-type': 'application/json', 'x-latchkey-secret': server.secret, 'x-latchkey-client': 'page-one-1234', ...headers },
+    body: JSON.stringify({ args }),
+  });
+
+describe('web host', () => {
+  it('listens on loopback only', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('gives the launch secret to its own page, with a CSP header', async () => {
+    const page = await request({ path: '/' });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`content="${server.secret}"`);
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('answers a call carrying the secret', async () => {
+    const res = await call('app.info', []);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { transport: 'web', version: '0.0.1' } });
+  });
+
+  it('refuses a call without the secret', async () => {
+    const res = await call('app.info', [], { 'x-latchkey-secret': '' });
+    expect(res.status).toBe(401);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('refuses a call from a foreign Origin even with the secret', async () => {
+    const res = await call('app.info', [], { origin: 'http://evil.example' });
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses a bad Host header, for the API and for the page (DNS rebinding)', async () => {
+    expect((await call('app.info', [], { host: 'evil.example' })).status).toBe(421);
+    const page = await request({ path: '/', headers: { host: `evil.example:${server.port}` } });
+    expect(page.status).toBe(421);
+    expect(page.body).not.toContain(server.secret);
+  });
+
+  it('answers a malformed argument with a typed error and keeps serving', async () => {
+    const bad = await call('session.set', [{ not: 'a key' }, 1]);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid_argument', path: '[0]' } });
+    const notJson = await request({
+      method: 'POST',
+      path: '/api/call/session.set',
+      headers: { 'content-type': 'application/json', 'x-latchkey-secret': server.secret, 'x-latchkey-client': 'page-one-1234' },
+      body: '{"args": [',
+    });
+    expect(notJson.status).toBe(400);
+    expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(JSON.parse((await call('session.set', ['k', 1])).body)).toEqual({ ok: true, value: null });
+    expect(JSON.parse((await call('session.get', ['k'])).body)).toEqual({ ok: true, value: 1 });
+  });
+
+  it('refuses a body that is not JSON-typed, an unknown method, and a missing page id', async () => {
+    expect((await call('app.info', [], { 'content-type': 'text/plain' })).status).toBe(415);
+    expect(JSON.parse((await call('nope.nothing', [])).body)).toMatchObject({ error: { code: 'unknown_method' } });
+    expect((await call('app.info', [], { 'x-latchkey-client': '../x' })).status).toBe(400);
+  });
+
+  it('refuses a request body over the limit with too_large', async () => {
+    const res = await call('session.set', ['k', 'x'.repeat(17 * 1024 * 1024)]);
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'too_large' } });
+  });
+
+  it('keeps one session per page load', async () => {
+    await call('session.set', ['k', 'first page']);
+    const other = await call('session.get', ['k'], { 'x-latchkey-client': 'page-two-5678' });
+    expect(JSON.parse(other.body)).toEqual({ ok: true, value: null });
+  });
+
+  it('drops a page session when its event stream closes', async () => {
+    await call('session.set', ['k', 'v']);
+    const closed = new Promise<void>((resolve) => {
+      const original = host.clientClosed;
+      host.clientClosed = (id) => {
+        original(id);
+        if (id === 'page-one-1234') resolve();
+      };
+    });
+    const req = http.get({
+      host: '127.0.0.1',
+      port: server.port,
+      path: `/api/events?client=page-one-1234&secret=${server.secret}`,
+      headers: { host: `127.0.0.1:${server.port}` },
+    });
+    await new Promise<void>((resolve) => req.on('response', (res) => res.once('data', () => resolve())));
+    req.destroy();
+    await closed;
+    expect(JSON.parse((await call('session.containsKey', ['k'])).body)).toEqual({ ok: true, value: false });
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    expect((await request({ path: '/../../../etc/passwd' })).status).toBe(404);
+    expect((await request({ path: '/%2e%2e/%2e%2e/etc/passwd' })).status).toBe(404);
+    expect((await request({ path: '/app.js' })).status).toBe(200);
+  });
+});
