@@ -33,8 +33,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'bind IPC in src/main/electron/ipc.ts only' },
-        { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'use ipcRenderer in the preload only' },
+        {
+          selector: "ImportSpecifier[imported.name='ipcMain']",
+          message: 'bind IPC in src/main/electron/ipc.ts only',
+        },
+        {
+          selector: "ImportSpecifier[imported.name='ipcRenderer']",
+          message: 'use ipcRenderer in the preload only',
+        },
       ],
     },
   },

@@ -30,7 +30,11 @@ function summarise(samplesNs: number[]): Timing {
 }
 
 /** Times `fn` one call at a time after a warm-up. */
-export async function timeEach(fn: () => unknown, iterations: number, warmup = Math.ceil(iterations / 10)): Promise<Timing> {
+export async function timeEach(
+  fn: () => unknown,
+  iterations: number,
+  warmup = Math.ceil(iterations / 10),
+): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -52,7 +56,9 @@ export async function timeBatch(fn: (i: number) => unknown, count: number, round
   return summarise(samples);
 }
 
-export function row(r: Omit<BenchRow, 'ratio' | 'met'> & { maxRatio?: number; minRatio?: number; maxValue?: number }): BenchRow {
+export function row(
+  r: Omit<BenchRow, 'ratio' | 'met'> & { maxRatio?: number; minRatio?: number; maxValue?: number },
+): BenchRow {
   const { maxRatio, minRatio, maxValue, ...rest } = r;
   const out: BenchRow = { ...rest };
   if (r.baseline) out.ratio = r.value / r.baseline.value;

@@ -10,7 +10,8 @@ import type { BenchRow } from './lib.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 0.1 ? v.toFixed(2) : v.toPrecision(2));
+const fmt = (v: number) =>
+  v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 0.1 ? v.toFixed(2) : v.toPrecision(2);
 
 export function renderTable(rows: BenchRow[]): string {
   const lines = [
@@ -27,18 +28,31 @@ export function renderTable(rows: BenchRow[]): string {
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  const files = (await readdir(here)).filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
+  const files = (await readdir(here))
+    .filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o))))
+    .sort();
   const rows: BenchRow[] = [];
   for (const file of files) {
     process.stderr.write(`bench: ${file}…\n`);
-    const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { run: () => Promise<BenchRow[]> };
+    const mod = (await import(pathToFileURL(path.join(here, file)).href)) as {
+      run: () => Promise<BenchRow[]>;
+    };
     rows.push(...(await mod.run()));
   }
   const table = renderTable(rows);
   console.log(table);
-  const meta = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', platform: `${process.platform} ${os.release()}` };
+  const meta = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? '?',
+    platform: `${process.platform} ${os.release()}`,
+  };
   await writeFile(path.join(here, 'results.json'), JSON.stringify({ meta, rows }, null, 2) + '\n');
-  await writeFile(path.join(here, 'results.md'), `Measured ${meta.date} on ${meta.cpus}× ${meta.cpu}, Node ${meta.node}.\n\n${table}\n`);
+  await writeFile(
+    path.join(here, 'results.md'),
+    `Measured ${meta.date} on ${meta.cpus}× ${meta.cpu}, Node ${meta.node}.\n\n${table}\n`,
+  );
   console.log(`\nwritten: bench/results.json, bench/results.md`);
 }
 

@@ -10,10 +10,23 @@ import { row, timeEach, type BenchRow } from './lib.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-function post(port: number, pathName: string, body: string, headers: Record<string, string>, agent: http.Agent) {
+function post(
+  port: number,
+  pathName: string,
+  body: string,
+  headers: Record<string, string>,
+  agent: http.Agent,
+) {
   return new Promise<string>((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: 'POST', path: pathName, agent, headers: { 'content-type': 'application/json', ...headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: pathName,
+        agent,
+        headers: { 'content-type': 'application/json', ...headers },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -41,8 +54,16 @@ async function roundTrip(): Promise<BenchRow> {
   const echoPort = (echo.address() as AddressInfo).port;
 
   const host = await createHost({ transport: 'web', version: 'bench', dataDir: '/nonexistent' });
-  const server = await startWebServer({ host, staticDir: path.join(root, 'out', 'renderer'), log: { warn() {}, error() {} } });
-  const headers = { host: `127.0.0.1:${server.port}`, 'x-latchkey-secret': server.secret, 'x-latchkey-client': 'bench-client-1' };
+  const server = await startWebServer({
+    host,
+    staticDir: path.join(root, 'out', 'renderer'),
+    log: { warn() {}, error() {} },
+  });
+  const headers = {
+    host: `127.0.0.1:${server.port}`,
+    'x-latchkey-secret': server.secret,
+    'x-latchkey-client': 'bench-client-1',
+  };
   const body = JSON.stringify({ args: ['key', { some: 'value', n: 1 }] });
 
   const baseline = await timeEach(() => post(echoPort, '/', body, {}, agent), 3000);
@@ -64,7 +85,11 @@ async function roundTrip(): Promise<BenchRow> {
 function timeToLine(args: string[], pattern: RegExp): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    });
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (c: string) => {
@@ -86,7 +111,12 @@ async function startUp(): Promise<BenchRow> {
   const ours: number[] = [];
   for (let i = 0; i < runs; i++) {
     base.push(await timeToLine(['-e', bare], /serving/));
-    ours.push(await timeToLine(['src/main/web/cli.ts', '--no-open', '--data-dir', path.join(root, 'out', 'bench-data')], /serving/));
+    ours.push(
+      await timeToLine(
+        ['src/main/web/cli.ts', '--no-open', '--data-dir', path.join(root, 'out', 'bench-data')],
+        /serving/,
+      ),
+    );
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return row({

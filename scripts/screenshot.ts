@@ -13,7 +13,10 @@ try {
   await page.getByRole('tab', { name: area }).click();
   if (area === 'Storage') {
     const panel = page.getByRole('region', { name: 'Session storage' });
-    for (const [k, v] of [['user', 'ada'], ['draft', 'Dear diary']]) {
+    for (const [k, v] of [
+      ['user', 'ada'],
+      ['draft', 'Dear diary'],
+    ]) {
       await panel.getByRole('textbox', { name: 'Key' }).fill(k!);
       await panel.getByRole('textbox', { name: 'Value' }).fill(v!);
       await panel.getByRole('button', { name: 'Set' }).click();

@@ -2,9 +2,13 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Electron's `app.getPath('userData')` for our product name, computed without Electron for web mode. */
-export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+export function defaultUserDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string {
   const home = os.homedir();
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Latchkey');
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Latchkey');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Latchkey');
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Latchkey');
 }

@@ -3,7 +3,14 @@
  * the Electron event object.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CALL_PREFIX, IPC_EVENT_CHANNEL, isEventName, METHOD_NAMES, type EventName, type Events } from '../shared/contract.ts';
+import {
+  IPC_CALL_PREFIX,
+  IPC_EVENT_CHANNEL,
+  isEventName,
+  METHOD_NAMES,
+  type EventName,
+  type Events,
+} from '../shared/contract.ts';
 import { PRELOAD_GLOBAL } from '../shared/preload-api.ts';
 
 const api: Record<string, unknown> = {};

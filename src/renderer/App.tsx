@@ -27,11 +27,15 @@ export function App() {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = AREAS.findIndex((a) => a.id === area);
     const next =
-      event.key === 'ArrowDown' ? (index + 1) % AREAS.length
-      : event.key === 'ArrowUp' ? (index - 1 + AREAS.length) % AREAS.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? AREAS.length - 1
-      : -1;
+      event.key === 'ArrowDown'
+        ? (index + 1) % AREAS.length
+        : event.key === 'ArrowUp'
+          ? (index - 1 + AREAS.length) % AREAS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? AREAS.length - 1
+              : -1;
     if (next < 0) return;
     event.preventDefault();
     setArea(AREAS[next]!.id);

@@ -37,7 +37,11 @@ export function checkJsonValue(value: unknown, maxBytes: number = LIMITS.maxValu
         return null;
       }
       if (!isPlainObject(v)) {
-        return { ok: false, path, reason: `a ${v.constructor?.name ?? 'non-plain'} object is not a JSON value` };
+        return {
+          ok: false,
+          path,
+          reason: `a ${v.constructor?.name ?? 'non-plain'} object is not a JSON value`,
+        };
       }
       for (const [k, child] of Object.entries(v)) {
         const problem = walk(child, `${path}.${k}`, depth + 1);
@@ -51,6 +55,11 @@ export function checkJsonValue(value: unknown, maxBytes: number = LIMITS.maxValu
   const problem = walk(value, '', 0);
   if (problem) return problem;
   const bytes = new TextEncoder().encode(JSON.stringify(value)).byteLength;
-  if (bytes > maxBytes) return { ok: false, path: '', reason: `the value is ${bytes} bytes of JSON, over the limit of ${maxBytes}` };
+  if (bytes > maxBytes)
+    return {
+      ok: false,
+      path: '',
+      reason: `the value is ${bytes} bytes of JSON, over the limit of ${maxBytes}`,
+    };
   return { ok: true, bytes };
 }

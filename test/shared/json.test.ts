@@ -22,7 +22,10 @@ describe('checkJsonValue', () => {
   });
 
   it('names the path of a nested problem', () => {
-    expect(checkJsonValue({ list: [1, { deep: undefined }] })).toMatchObject({ ok: false, path: '.list[1].deep' });
+    expect(checkJsonValue({ list: [1, { deep: undefined }] })).toMatchObject({
+      ok: false,
+      path: '.list[1].deep',
+    });
   });
 
   it('refuses sparse arrays, which JSON would fill with null', () => {
@@ -50,6 +53,9 @@ describe('checkJsonValue', () => {
 
   it('measures size in UTF-8 bytes against the limit', () => {
     expect(checkJsonValue('é'.repeat(10), 22).ok).toBe(true); // 20 bytes + 2 quotes
-    expect(checkJsonValue('é'.repeat(10), 21)).toMatchObject({ ok: false, reason: expect.stringContaining('over the limit') });
+    expect(checkJsonValue('é'.repeat(10), 21)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('over the limit'),
+    });
   });
 });

@@ -17,7 +17,11 @@ function senderFacts(event: IpcMainInvokeEvent) {
   return { url: frame?.url, isMainFrame: frame !== null && frame.parent === null };
 }
 
-export function bindIpc(dispatch: Dispatch, appOrigins: readonly string[], log: Logger = console): () => void {
+export function bindIpc(
+  dispatch: Dispatch,
+  appOrigins: readonly string[],
+  log: Logger = console,
+): () => void {
   for (const name of METHOD_NAMES) {
     ipcMain.handle(IPC_CALL_PREFIX + name, (event, ...args: unknown[]) => {
       if (!isTrustedSender(senderFacts(event), appOrigins)) {

@@ -30,7 +30,11 @@ async function start(): Promise<void> {
   await app.whenReady();
   installWebContentsGuards(appOrigins);
   serveRenderer(path.join(here, '../renderer'));
-  const host = await createHost({ transport: 'electron', version: app.getVersion(), dataDir: app.getPath('userData') });
+  const host = await createHost({
+    transport: 'electron',
+    version: app.getVersion(),
+    dataDir: app.getPath('userData'),
+  });
   bindIpc(createDispatcher(host.handlers), appOrigins);
 
   const windows = new Set<BrowserWindow>();
@@ -44,7 +48,10 @@ async function start(): Promise<void> {
 
   const createMainWindow = (): BrowserWindow => {
     const win = new BrowserWindow(
-      mainWindowOptions({ preloadPath: path.join(here, '../preload/index.cjs'), darkBackground: nativeTheme.shouldUseDarkColors }),
+      mainWindowOptions({
+        preloadPath: path.join(here, '../preload/index.cjs'),
+        darkBackground: nativeTheme.shouldUseDarkColors,
+      }),
     );
     const clientId = clientIdOf(win.webContents.id);
     windows.add(win);

@@ -31,10 +31,10 @@ function describeIssue(issue: z.core.$ZodIssue): { path: string; message: string
     issue.path.length === 0 && issue.code === 'invalid_type'
       ? 'the arguments must be a list'
       : issue.code === 'too_big' && issue.origin === 'array'
-      ? `too many arguments (at most ${String(issue.maximum)})`
-      : issue.code === 'too_small' && issue.origin === 'array'
-        ? `missing arguments (expected ${String(issue.minimum)})`
-        : issue.message;
+        ? `too many arguments (at most ${String(issue.maximum)})`
+        : issue.code === 'too_small' && issue.origin === 'array'
+          ? `missing arguments (expected ${String(issue.minimum)})`
+          : issue.message;
   return { path, message, tooLarge: params?.tooLarge === true };
 }
 
@@ -42,7 +42,10 @@ export function createDispatcher(handlers: Handlers, log: Logger = console) {
   return async function dispatch(name: unknown, args: unknown, ctx: CallContext): Promise<Result<unknown>> {
     if (!isMethodName(name)) {
       // Never echo the name back unbounded: it is caller-controlled.
-      return fail({ code: 'unknown_method', message: `no host method named ${JSON.stringify(String(name).slice(0, 80))}` });
+      return fail({
+        code: 'unknown_method',
+        message: `no host method named ${JSON.stringify(String(name).slice(0, 80))}`,
+      });
     }
     const parsed = methods[name].args.safeParse(args);
     if (!parsed.success) {
@@ -61,7 +64,10 @@ export function createDispatcher(handlers: Handlers, log: Logger = console) {
     } catch (error) {
       if (error instanceof HostError) return fail(error.toJSON());
       // Unexpected failures are logged by method name only: arguments may hold secrets.
-      log.error(`latchkey: ${name} failed unexpectedly:`, error instanceof Error ? error.message : 'non-error thrown');
+      log.error(
+        `latchkey: ${name} failed unexpectedly:`,
+        error instanceof Error ? error.message : 'non-error thrown',
+      );
       return fail({ code: 'internal', message: `${name} failed unexpectedly; see the host log` });
     }
   };

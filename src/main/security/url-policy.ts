@@ -16,7 +16,10 @@ function parse(url: string): URL | null {
 }
 
 /** Only web links and e-mail go to the system browser; never file:, javascript:, custom schemes, or credentials. */
-export function isSafeExternalUrl(url: string, schemes: readonly string[] = ['https:', 'http:', 'mailto:']): boolean {
+export function isSafeExternalUrl(
+  url: string,
+  schemes: readonly string[] = ['https:', 'http:', 'mailto:'],
+): boolean {
   if (typeof url !== 'string' || url.length > 8192) return false;
   const parsed = parse(url);
   if (!parsed || !schemes.includes(parsed.protocol)) return false;
@@ -27,7 +30,10 @@ export function isSafeExternalUrl(url: string, schemes: readonly string[] = ['ht
 
 export function isAppUrl(url: string, appOrigins: readonly string[]): boolean {
   const parsed = parse(url);
-  return parsed !== null && appOrigins.includes(parsed.origin === 'null' ? `${parsed.protocol}//${parsed.host}` : parsed.origin);
+  return (
+    parsed !== null &&
+    appOrigins.includes(parsed.origin === 'null' ? `${parsed.protocol}//${parsed.host}` : parsed.origin)
+  );
 }
 
 export type NavigationDecision = { allow: true } | { allow: false; openExternal?: string };
@@ -40,7 +46,9 @@ export function decideNavigation(url: string, appOrigins: readonly string[]): Na
 
 /** `window.open` and target=_blank: never a new Electron window from page code. */
 export function decideWindowOpen(url: string): { action: 'deny'; openExternal?: string } {
-  return isSafeExternalUrl(url, ['https:', 'http:']) ? { action: 'deny', openExternal: url } : { action: 'deny' };
+  return isSafeExternalUrl(url, ['https:', 'http:'])
+    ? { action: 'deny', openExternal: url }
+    : { action: 'deny' };
 }
 
 /** Permission requests (camera, notifications, geolocation, …): none are needed, so all are refused. */

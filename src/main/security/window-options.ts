@@ -4,7 +4,9 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  * The web preferences every Latchkey window gets. A pure function so the security baseline is tested
  * without Electron; the Electron entry only passes the result on.
  */
-export function secureWebPreferences(preloadPath: string | undefined): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(
+  preloadPath: string | undefined,
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     ...(preloadPath === undefined ? {} : { preload: preloadPath }),
     contextIsolation: true,

@@ -19,7 +19,10 @@ export function parseWebArgs(argv: readonly string[]): WebCliOptions {
   const options: WebCliOptions = { port: 0, open: true, dataDir: undefined, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') throw new CliError(`${flag} needs a value`);
@@ -29,7 +32,8 @@ export function parseWebArgs(argv: readonly string[]): WebCliOptions {
       case '--port': {
         const text = value();
         const port = Number(text);
-        if (!/^\d+$/.test(text) || port > 65535) throw new CliError(`--port must be a number from 0 to 65535, not ${JSON.stringify(text)}`);
+        if (!/^\d+$/.test(text) || port > 65535)
+          throw new CliError(`--port must be a number from 0 to 65535, not ${JSON.stringify(text)}`);
         options.port = port;
         break;
       }

@@ -31,10 +31,15 @@ async function main(): Promise<number> {
   const host = await createHost({ transport: 'web', version: await readPackageVersion(root), dataDir });
   let server;
   try {
-    server = await startWebServer({ host, staticDir: path.join(root, 'out', 'renderer'), port: options.port });
+    server = await startWebServer({
+      host,
+      staticDir: path.join(root, 'out', 'renderer'),
+      port: options.port,
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : (error as Error).message;
+    const reason =
+      code === 'EADDRINUSE' ? `port ${options.port} is already in use` : (error as Error).message;
     console.error(`latchkey web: cannot start: ${reason}`);
     await host.close();
     return 1;

@@ -41,7 +41,11 @@ export function secretsEqual(presented: string | undefined, secret: string): boo
 /** Checks for any request, including the page itself and its assets. */
 export function checkPageRequest(facts: RequestFacts, config: GuardConfig): GuardVerdict {
   if (!isAllowedHost(facts.host, config.port)) {
-    return { allow: false, status: 421, reason: 'this host serves only 127.0.0.1 and localhost on its own port' };
+    return {
+      allow: false,
+      status: 421,
+      reason: 'this host serves only 127.0.0.1 and localhost on its own port',
+    };
   }
   return { allow: true };
 }
@@ -53,7 +57,11 @@ export function checkApiRequest(facts: RequestFacts, config: GuardConfig): Guard
   if (facts.origin !== undefined && !allowedOrigins(config.port).includes(facts.origin)) {
     return { allow: false, status: 403, reason: 'requests from other origins are refused' };
   }
-  if (facts.secFetchSite !== undefined && facts.secFetchSite !== 'same-origin' && facts.secFetchSite !== 'none') {
+  if (
+    facts.secFetchSite !== undefined &&
+    facts.secFetchSite !== 'same-origin' &&
+    facts.secFetchSite !== 'none'
+  ) {
     return { allow: false, status: 403, reason: 'cross-site requests are refused' };
   }
   if (!secretsEqual(facts.presentedSecret, config.secret)) {

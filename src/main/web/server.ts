@@ -78,7 +78,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const secret = randomBytes(32).toString('base64url');
   const dispatch = createDispatcher(host.handlers, log);
   const indexHtml = await readFile(path.join(staticDir, 'index.html'), 'utf8').catch(() => {
-    throw new Error(`the renderer is not built: ${path.join(staticDir, 'index.html')} is missing (run npm run build:renderer)`);
+    throw new Error(
+      `the renderer is not built: ${path.join(staticDir, 'index.html')} is missing (run npm run build:renderer)`,
+    );
   });
   const streams = new Map<string, Set<ServerResponse>>();
   let port = 0;
@@ -99,21 +101,34 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
-    if (req.method !== 'POST') return sendJson(res, 405, fail({ code: 'invalid_argument', message: 'use POST' }));
+    if (req.method !== 'POST')
+      return sendJson(res, 405, fail({ code: 'invalid_argument', message: 'use POST' }));
     // Requiring JSON also forces a CORS preflight on any cross-origin attempt, which we never answer.
     if (!(header(req, 'content-type') ?? '').startsWith('application/json')) {
-      return sendJson(res, 415, fail({ code: 'invalid_argument', message: 'the body must be application/json' }));
+      return sendJson(
+        res,
+        415,
+        fail({ code: 'invalid_argument', message: 'the body must be application/json' }),
+      );
     }
     const clientId = header(req, CLIENT_HEADER);
     if (!isValidClientId(clientId)) {
-      return sendJson(res, 400, fail({ code: 'invalid_argument', message: `missing or malformed ${CLIENT_HEADER} header` }));
+      return sendJson(
+        res,
+        400,
+        fail({ code: 'invalid_argument', message: `missing or malformed ${CLIENT_HEADER} header` }),
+      );
     }
     let body: unknown;
     try {
       body = JSON.parse(await readBody(req, LIMITS.maxRequestBytes));
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        return sendJson(res, 413, fail({ code: 'too_large', message: `the request is over ${LIMITS.maxRequestBytes} bytes` }));
+        return sendJson(
+          res,
+          413,
+          fail({ code: 'too_large', message: `the request is over ${LIMITS.maxRequestBytes} bytes` }),
+        );
       }
       return sendJson(res, 400, fail({ code: 'invalid_argument', message: 'the body is not valid JSON' }));
     }
@@ -155,7 +170,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         log.warn(`latchkey web: refused ${req.method ?? '?'} ${url.pathname}: ${verdict.reason}`);
         return sendJson(res, verdict.status, fail({ code: 'forbidden', message: verdict.reason }));
       }
-      if (url.pathname.startsWith('/api/call/')) return handleCall(req, res, url.pathname.slice('/api/call/'.length));
+      if (url.pathname.startsWith('/api/call/'))
+        return handleCall(req, res, url.pathname.slice('/api/call/'.length));
       if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res, url);
       return sendJson(res, 404, fail({ code: 'not_found', message: 'no such endpoint' }));
     }

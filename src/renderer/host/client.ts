@@ -2,7 +2,13 @@
  * The renderer's one way to reach the host. It picks the preload API inside Electron and the HTTP transport
  * in a browser; nothing else in the renderer knows which one it is on.
  */
-import { METHOD_NAMES, type EventName, type Events, type HostApi, type HostTransport } from '../../shared/contract.ts';
+import {
+  METHOD_NAMES,
+  type EventName,
+  type Events,
+  type HostApi,
+  type HostTransport,
+} from '../../shared/contract.ts';
 import { HostError } from '../../shared/errors.ts';
 import { PRELOAD_GLOBAL, type PreloadApi } from '../../shared/preload-api.ts';
 import { createWebTransport } from './web-transport.ts';
@@ -35,8 +41,10 @@ export function createHostApi(transport: HostTransport): HostApi {
 
 const transport = pickTransport();
 export const host: HostApi = createHostApi(transport);
-export const onHostEvent = <E extends EventName>(name: E, listener: (payload: Events[E]) => void): (() => void) =>
-  transport.on(name, listener);
+export const onHostEvent = <E extends EventName>(
+  name: E,
+  listener: (payload: Events[E]) => void,
+): (() => void) => transport.on(name, listener);
 
 export function errorMessage(error: unknown): string {
   if (error instanceof HostError) return error.message;

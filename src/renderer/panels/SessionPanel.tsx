@@ -57,7 +57,12 @@ export function SessionPanel() {
         </label>
         <label>
           Value
-          <input value={value} onChange={(e) => setValue(e.target.value)} name="session-value" autoComplete="off" />
+          <input
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            name="session-value"
+            autoComplete="off"
+          />
         </label>
         <label>
           Type
@@ -112,10 +117,20 @@ export function EntryTable(props: {
               <code>{showValue(v)}</code>
             </td>
             <td className="actions">
-              <button type="button" className="secondary" aria-label={`Edit ${k}`} onClick={() => props.onEdit(k, v)}>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Edit ${k}`}
+                onClick={() => props.onEdit(k, v)}
+              >
                 Edit
               </button>
-              <button type="button" className="danger" aria-label={`Remove ${k}`} onClick={() => props.onRemove(k)}>
+              <button
+                type="button"
+                className="danger"
+                aria-label={`Remove ${k}`}
+                onClick={() => props.onRemove(k)}
+              >
                 Remove
               </button>
             </td>

@@ -1,3 +1,7 @@
 export function WindowPanel() {
-  return <p className="hint">Window controls, the floating window and clipboard arrive with the desktop shell issue.</p>;
+  return (
+    <p className="hint">
+      Window controls, the floating window and clipboard arrive with the desktop shell issue.
+    </p>
+  );
 }

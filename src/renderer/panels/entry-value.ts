@@ -2,7 +2,10 @@ import type { JsonValue } from '../../shared/json.ts';
 
 export type ValueKind = 'text' | 'json';
 
-export function parseEntryValue(text: string, kind: ValueKind): { ok: true; value: JsonValue } | { ok: false; message: string } {
+export function parseEntryValue(
+  text: string,
+  kind: ValueKind,
+): { ok: true; value: JsonValue } | { ok: false; message: string } {
   if (kind === 'text') return { ok: true, value: text };
   try {
     return { ok: true, value: JSON.parse(text) as JsonValue };

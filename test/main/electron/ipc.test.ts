@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
 vi.mock('electron', () => ({
   ipcMain: {
-    handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => handlers.set(channel, fn),
+    handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) =>
+      handlers.set(channel, fn),
     removeHandler: (channel: string) => handlers.delete(channel),
   },
 }));
@@ -31,7 +32,8 @@ describe('bindIpc', () => {
     unbind = bindIpc(createDispatcher(host.handlers, log), [APP_ORIGIN], log);
   });
 
-  const invoke = async (name: string, ev: unknown, ...args: unknown[]) => handlers.get(IPC_CALL_PREFIX + name)!(ev, ...args);
+  const invoke = async (name: string, ev: unknown, ...args: unknown[]) =>
+    handlers.get(IPC_CALL_PREFIX + name)!(ev, ...args);
 
   it('binds exactly the contract methods', () => {
     expect([...handlers.keys()].sort()).toEqual(METHOD_NAMES.map((n) => IPC_CALL_PREFIX + n).sort());
@@ -49,7 +51,10 @@ describe('bindIpc', () => {
   it('refuses a subframe, a foreign page and a destroyed frame before running anything', async () => {
     const sub = { url: `${APP_ORIGIN}/index.html`, parent: mainFrame(`${APP_ORIGIN}/index.html`) };
     for (const ev of [event(sub), event(mainFrame('https://evil.example/')), event(null)]) {
-      await expect(invoke('session.set', ev, 'k', 'v')).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      await expect(invoke('session.set', ev, 'k', 'v')).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
     expect(log.warn).toHaveBeenCalledTimes(3);
     expect(JSON.stringify(log.warn.mock.calls)).not.toContain('"v"');
@@ -66,6 +71,9 @@ describe('bindIpc', () => {
     const own = mainFrame(`${APP_ORIGIN}/index.html`);
     await invoke('session.set', event(own, 1), 'k', 'window one');
     await expect(invoke('session.get', event(own, 2), 'k')).resolves.toEqual({ ok: true, value: null });
-    await expect(invoke('session.get', event(own, 1), 'k')).resolves.toEqual({ ok: true, value: 'window one' });
+    await expect(invoke('session.get', event(own, 1), 'k')).resolves.toEqual({
+      ok: true,
+      value: 'window one',
+    });
   });
 });

@@ -14,13 +14,22 @@ async function setup(overrides: Partial<Handlers> = {}) {
 describe('dispatcher', () => {
   it('answers a valid call with ok and the value', async () => {
     const { dispatch, ctx } = await setup();
-    expect(await dispatch('app.info', [], ctx)).toMatchObject({ ok: true, value: { version: '1.2.3', transport: 'web' } });
+    expect(await dispatch('app.info', [], ctx)).toMatchObject({
+      ok: true,
+      value: { version: '1.2.3', transport: 'web' },
+    });
   });
 
   it('refuses an unknown method without running anything', async () => {
     const { dispatch, ctx } = await setup();
-    expect(await dispatch('fs.readFile', ['/etc/passwd'], ctx)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(await dispatch('__proto__', [], ctx)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await dispatch('fs.readFile', ['/etc/passwd'], ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
+    expect(await dispatch('__proto__', [], ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
     expect(await dispatch(42, [], ctx)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 

@@ -11,9 +11,12 @@ import {
 const origins = [APP_ORIGIN];
 
 describe('isSafeExternalUrl', () => {
-  it.each(['https://example.com/', 'http://example.com/path?q=1', 'mailto:someone@example.com'])('allows %s', (url) => {
-    expect(isSafeExternalUrl(url)).toBe(true);
-  });
+  it.each(['https://example.com/', 'http://example.com/path?q=1', 'mailto:someone@example.com'])(
+    'allows %s',
+    (url) => {
+      expect(isSafeExternalUrl(url)).toBe(true);
+    },
+  );
   it.each([
     'file:///etc/passwd',
     'javascript:alert(1)',
@@ -35,7 +38,10 @@ describe('decideNavigation', () => {
     expect(decideNavigation(`${APP_ORIGIN}/index.html`, origins)).toEqual({ allow: true });
   });
   it('sends web links to the system browser instead of navigating', () => {
-    expect(decideNavigation('https://example.com/', origins)).toEqual({ allow: false, openExternal: 'https://example.com/' });
+    expect(decideNavigation('https://example.com/', origins)).toEqual({
+      allow: false,
+      openExternal: 'https://example.com/',
+    });
   });
   it('blocks other schemes without opening anything', () => {
     expect(decideNavigation('file:///etc/passwd', origins)).toEqual({ allow: false });
@@ -43,25 +49,34 @@ describe('decideNavigation', () => {
   });
   it('allows the dev server origin only when it is listed', () => {
     expect(decideNavigation('http://localhost:5173/', origins).allow).toBe(false);
-    expect(decideNavigation('http://localhost:5173/', [...origins, 'http://localhost:5173'])).toEqual({ allow: true });
+    expect(decideNavigation('http://localhost:5173/', [...origins, 'http://localhost:5173'])).toEqual({
+      allow: true,
+    });
   });
 });
 
 describe('decideWindowOpen', () => {
   it('never opens an Electron window, but hands web links to the browser', () => {
-    expect(decideWindowOpen('https://example.com/')).toEqual({ action: 'deny', openExternal: 'https://example.com/' });
+    expect(decideWindowOpen('https://example.com/')).toEqual({
+      action: 'deny',
+      openExternal: 'https://example.com/',
+    });
     expect(decideWindowOpen('javascript:alert(1)')).toEqual({ action: 'deny' });
     expect(decideWindowOpen('about:blank')).toEqual({ action: 'deny' });
   });
 });
 
 describe('decidePermission', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'unknown-future-permission'])(
-    'denies %s by default',
-    (permission) => {
-      expect(decidePermission(permission, `${APP_ORIGIN}/index.html`)).toBe(false);
-    },
-  );
+  it.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'clipboard-read',
+    'openExternal',
+    'unknown-future-permission',
+  ])('denies %s by default', (permission) => {
+    expect(decidePermission(permission, `${APP_ORIGIN}/index.html`)).toBe(false);
+  });
 });
 
 describe('isTrustedSender', () => {

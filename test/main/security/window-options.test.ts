@@ -24,11 +24,16 @@ describe('secureWebPreferences', () => {
 
 describe('mainWindowOptions', () => {
   it('starts hidden and paints the theme background to avoid a white flash', () => {
-    expect(mainWindowOptions({ preloadPath: 'x', darkBackground: true })).toMatchObject({ show: false, backgroundColor: '#15171b' });
+    expect(mainWindowOptions({ preloadPath: 'x', darkBackground: true })).toMatchObject({
+      show: false,
+      backgroundColor: '#15171b',
+    });
     expect(mainWindowOptions({ preloadPath: 'x', darkBackground: false }).backgroundColor).toBe('#f6f7f9');
   });
 
   it('uses the secure web preferences', () => {
-    expect(mainWindowOptions({ preloadPath: 'x', darkBackground: false }).webPreferences).toEqual(secureWebPreferences('x'));
+    expect(mainWindowOptions({ preloadPath: 'x', darkBackground: false }).webPreferences).toEqual(
+      secureWebPreferences('x'),
+    );
   });
 });

@@ -14,7 +14,14 @@ describe('parseWebArgs', () => {
     });
     expect(parseWebArgs(['--port=9000']).port).toBe(9000);
   });
-  it.each([['--port'], ['--port', 'abc'], ['--port', '70000'], ['--port', '-1'], ['--bogus'], ['--data-dir']])('refuses %j', (...argv) => {
+  it.each([
+    ['--port'],
+    ['--port', 'abc'],
+    ['--port', '70000'],
+    ['--port', '-1'],
+    ['--bogus'],
+    ['--data-dir'],
+  ])('refuses %j', (...argv) => {
     expect(() => parseWebArgs(argv)).toThrow(CliError);
   });
 });

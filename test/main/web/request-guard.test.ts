@@ -1,16 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { checkApiRequest, checkPageRequest, isValidClientId, secretsEqual } from '../../../src/main/web/request-guard.ts';
+import {
+  checkApiRequest,
+  checkPageRequest,
+  isValidClientId,
+  secretsEqual,
+} from '../../../src/main/web/request-guard.ts';
 
 const config = { port: 8550, secret: 'the-secret' };
-const good = { host: '127.0.0.1:8550', origin: 'http://127.0.0.1:8550', secFetchSite: 'same-origin', presentedSecret: 'the-secret' };
+const good = {
+  host: '127.0.0.1:8550',
+  origin: 'http://127.0.0.1:8550',
+  secFetchSite: 'same-origin',
+  presentedSecret: 'the-secret',
+};
 
 describe('checkApiRequest', () => {
   it('allows our own page with the secret', () => {
     expect(checkApiRequest(good, config)).toEqual({ allow: true });
-    expect(checkApiRequest({ ...good, host: 'localhost:8550', origin: 'http://localhost:8550' }, config)).toEqual({ allow: true });
+    expect(
+      checkApiRequest({ ...good, host: 'localhost:8550', origin: 'http://localhost:8550' }, config),
+    ).toEqual({ allow: true });
   });
   it('allows a non-browser client with the secret and no Origin', () => {
-    expect(checkApiRequest({ ...good, origin: undefined, secFetchSite: undefined }, config)).toEqual({ allow: true });
+    expect(checkApiRequest({ ...good, origin: undefined, secFetchSite: undefined }, config)).toEqual({
+      allow: true,
+    });
   });
   it.each([
     ['a missing secret', { presentedSecret: undefined }, 401],
@@ -29,7 +43,10 @@ describe('checkApiRequest', () => {
 describe('checkPageRequest', () => {
   it('serves the page to our own Host only', () => {
     expect(checkPageRequest({ ...good, presentedSecret: undefined }, config)).toEqual({ allow: true });
-    expect(checkPageRequest({ ...good, host: 'rebound.example:8550' }, config)).toMatchObject({ allow: false, status: 421 });
+    expect(checkPageRequest({ ...good, host: 'rebound.example:8550' }, config)).toMatchObject({
+      allow: false,
+      status: 421,
+    });
   });
 });
 

@@ -18,26 +18,39 @@ afterEach(async () => {
 
 /** Raw HTTP so tests can set Host and Origin headers, which fetch() does not allow. */
 function request(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
-  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: server.port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${server.port}`, ...opts.headers } },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-      },
-    );
-    req.on('error', reject);
-    req.end(opts.body);
-  });
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>(
+    (resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: opts.method ?? 'GET',
+          path: opts.path,
+          headers: { host: `127.0.0.1:${server.port}`, ...opts.headers },
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+        },
+      );
+      req.on('error', reject);
+      req.end(opts.body);
+    },
+  );
 }
 
 const call = (name: string, args: unknown, headers: Record<string, string> = {}) =>
   request({
     method: 'POST',
     path: `/api/call/${name}`,
-    headers: { 'content-type': 'application/json', 'x-latchkey-secret': server.secret, 'x-latchkey-client': 'page-one-1234', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'x-latchkey-secret': server.secret,
+      'x-latchkey-client': 'page-one-1234',
+      ...headers,
+    },
     body: JSON.stringify({ args }),
   });
 
@@ -79,11 +92,18 @@ describe('web host', () => {
 
   it('answers a malformed argument with a typed error and keeps serving', async () => {
     const bad = await call('session.set', [{ not: 'a key' }, 1]);
-    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid_argument', path: '[0]' } });
+    expect(JSON.parse(bad.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', path: '[0]' },
+    });
     const notJson = await request({
       method: 'POST',
       path: '/api/call/session.set',
-      headers: { 'content-type': 'application/json', 'x-latchkey-secret': server.secret, 'x-latchkey-client': 'page-one-1234' },
+      headers: {
+        'content-type': 'application/json',
+        'x-latchkey-secret': server.secret,
+        'x-latchkey-client': 'page-one-1234',
+      },
       body: '{"args": [',
     });
     expect(notJson.status).toBe(400);
@@ -94,7 +114,9 @@ describe('web host', () => {
 
   it('refuses a body that is not JSON-typed, an unknown method, and a missing page id', async () => {
     expect((await call('app.info', [], { 'content-type': 'text/plain' })).status).toBe(415);
-    expect(JSON.parse((await call('nope.nothing', [])).body)).toMatchObject({ error: { code: 'unknown_method' } });
+    expect(JSON.parse((await call('nope.nothing', [])).body)).toMatchObject({
+      error: { code: 'unknown_method' },
+    });
     expect((await call('app.info', [], { 'x-latchkey-client': '../x' })).status).toBe(400);
   });
 
