@@ -53,7 +53,11 @@ async function roundTrip(): Promise<BenchRow> {
   await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
   const echoPort = (echo.address() as AddressInfo).port;
 
-  const host = await createHost({ transport: 'web', version: 'bench', dataDir: '/nonexistent' });
+  const host = await createHost({
+    transport: 'web',
+    version: 'bench',
+    dataDir: path.join(root, 'out', 'bench-data-rt'),
+  });
   const server = await startWebServer({
     host,
     staticDir: path.join(root, 'out', 'renderer'),

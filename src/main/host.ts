@@ -2,15 +2,20 @@
  * Composes the Electron-free services into the handlers the contract names. The Electron entry and the web
  * host both build their host here and differ only in the ports they pass in.
  */
+import path from 'node:path';
 import type { AppInfo } from '../shared/contract.ts';
-import type { Handlers } from './ipc/dispatcher.ts';
+import { HostError } from '../shared/errors.ts';
+import type { Handlers, Logger } from './ipc/dispatcher.ts';
 import { HostEvents } from './events.ts';
+import { decrypt, encrypt } from './services/crypto/passphrase-encryption.ts';
 import { SessionStorage } from './services/session-storage.ts';
+import { ClientStorage } from './services/storage/client-storage.ts';
 
 export interface HostOptions {
   transport: AppInfo['transport'];
   version: string;
   dataDir: string;
+  log?: Logger;
 }
 
 export interface Host {
@@ -22,8 +27,27 @@ export interface Host {
 }
 
 export async function createHost(options: HostOptions): Promise<Host> {
+  const log = options.log ?? console;
   const events = new HostEvents();
   const session = new SessionStorage();
+
+  // A store that cannot open (another process owns it, a disk error) must not stop the app: its methods
+  // answer `unavailable` with the reason, and everything else works.
+  let storageError: string | null = null;
+  const storage = await ClientStorage.open({ dir: options.dataDir, log }).catch((error: unknown) => {
+    storageError = error instanceof Error ? error.message : String(error);
+    log.warn(`latchkey: client storage is unavailable: ${storageError}`);
+    return null;
+  });
+  storage?.onChange((change) => events.emit('clientStorage.changed', change));
+  const store = (): ClientStorage => {
+    if (!storage)
+      throw new HostError(
+        'unavailable',
+        `client storage is unavailable: ${storageError ?? 'unknown reason'}`,
+      );
+    return storage;
+  };
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -32,6 +56,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       transport: options.transport,
       platform: process.platform,
     }),
+
     'session.set': (ctx, key, value) => session.set(ctx.clientId, key, value),
     'session.get': (ctx, key) => session.get(ctx.clientId, key),
     'session.containsKey': (ctx, key) => session.containsKey(ctx.clientId, key),
@@ -39,6 +64,24 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'session.getKeys': (ctx) => session.getKeys(ctx.clientId),
     'session.entries': (ctx) => session.entries(ctx.clientId),
     'session.clear': (ctx) => session.clear(ctx.clientId),
+
+    'clientStorage.set': (_ctx, key, value) => store().set(key, value),
+    'clientStorage.setMany': (_ctx, entries) => store().setMany(entries),
+    'clientStorage.get': (_ctx, key) => store().get(key),
+    'clientStorage.containsKey': (_ctx, key) => store().containsKey(key),
+    'clientStorage.remove': (_ctx, key) => store().remove(key),
+    'clientStorage.getKeys': (_ctx, prefix) => store().getKeys(prefix),
+    'clientStorage.entries': (_ctx, prefix) => store().entries(prefix),
+    'clientStorage.clear': () => store().clear(),
+    'clientStorage.status': () => ({
+      file: storage?.file ?? (storageError ? null : path.join(options.dataDir, 'client-storage.json')),
+      keys: storage?.size ?? 0,
+      recovered: storage?.recovered ?? [],
+      error: storageError,
+    }),
+
+    'crypto.encrypt': (_ctx, plainText, passphrase) => encrypt(plainText, passphrase),
+    'crypto.decrypt': (_ctx, encrypted, passphrase) => decrypt(encrypted, passphrase),
   };
 
   return {
@@ -47,6 +90,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     clientClosed: (clientId) => session.drop(clientId),
     close: async () => {
       events.emit('host.closing', { reason: 'the host is shutting down' });
+      await storage?.close();
     },
   };
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Result } from './errors.ts';
 import type { JsonValue } from './json.ts';
+import { LIMITS } from './limits.ts';
 import { JsonValueSchema, StorageKey } from './schemas.ts';
 
 export interface MethodSpec<A extends z.ZodType<readonly unknown[]>, R> {
@@ -28,6 +29,27 @@ export interface AppInfo {
   platform: string;
 }
 
+/** A damaged store file that was moved aside at start-up instead of being lost or crashing the app. */
+export interface StorageRecovery {
+  file: string;
+  movedTo: string;
+  reason: string;
+  at: string;
+}
+
+export interface ClientStorageStatus {
+  /** Where the store lives (the snapshot; the journal is beside it with `.journal`). */
+  file: string | null;
+  keys: number;
+  recovered: StorageRecovery[];
+  /** Why the store is unavailable, when it is (for example another process owns the data directory). */
+  error: string | null;
+}
+
+const Prefix = z.string().max(LIMITS.maxKeyLength).optional();
+const Passphrase = z.string({ error: 'the passphrase must be a string' });
+const CryptoText = z.string({ error: 'the text must be a string' });
+
 export const methods = {
   'app.info': method<AppInfo>()(none),
 
@@ -39,6 +61,27 @@ export const methods = {
   'session.getKeys': method<string[]>()(none),
   'session.entries': method<Array<[string, JsonValue]>>()(none),
   'session.clear': method<void>()(none),
+
+  // Client storage (Flet's page.client_storage): persistent, shared by all windows, durable when a call resolves.
+  'clientStorage.set': method<void>()(z.tuple([StorageKey, JsonValueSchema])),
+  'clientStorage.setMany': method<void>()(
+    z.tuple([
+      z
+        .array(z.tuple([StorageKey, JsonValueSchema]))
+        .max(LIMITS.maxBatchEntries, { error: `at most ${LIMITS.maxBatchEntries} entries per call` }),
+    ]),
+  ),
+  'clientStorage.get': method<JsonValue | null>()(z.tuple([StorageKey])),
+  'clientStorage.containsKey': method<boolean>()(z.tuple([StorageKey])),
+  'clientStorage.remove': method<boolean>()(z.tuple([StorageKey])),
+  'clientStorage.getKeys': method<string[]>()(z.tuple([Prefix])),
+  'clientStorage.entries': method<Array<[string, JsonValue]>>()(z.tuple([Prefix])),
+  'clientStorage.clear': method<void>()(none),
+  'clientStorage.status': method<ClientStorageStatus>()(none),
+
+  // Passphrase encryption, byte-compatible with Flet's flet.security. The passphrase is never stored or logged.
+  'crypto.encrypt': method<string>()(z.tuple([CryptoText, Passphrase])),
+  'crypto.decrypt': method<string>()(z.tuple([CryptoText, Passphrase])),
 } as const;
 
 export type Methods = typeof methods;
@@ -57,9 +100,11 @@ export function isMethodName(name: unknown): name is MethodName {
 export interface Events {
   /** The host is shutting down or the web connection was replaced. */
   'host.closing': { reason: string };
+  /** Client storage changed (from any window). `keys` is empty when `cleared`. */
+  'clientStorage.changed': { keys: string[]; cleared: boolean };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['host.closing'];
+export const EVENT_NAMES: readonly EventName[] = ['host.closing', 'clientStorage.changed'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);

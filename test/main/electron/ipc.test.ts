@@ -1,3 +1,4 @@
+import { tempDir } from '../../helpers/temp-dir.ts';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // Thin stand-in for Electron's ipcMain: it records handlers so the test can invoke them like Electron would.
@@ -28,7 +29,7 @@ describe('bindIpc', () => {
 
   beforeEach(async () => {
     handlers.clear();
-    const host = await createHost({ transport: 'electron', version: '1.0.0', dataDir: '/nonexistent' });
+    const host = await createHost({ transport: 'electron', version: '1.0.0', dataDir: tempDir() });
     unbind = bindIpc(createDispatcher(host.handlers, log), [APP_ORIGIN], log);
   });
 

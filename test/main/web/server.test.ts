@@ -1,3 +1,4 @@
+import { tempDir } from '../../helpers/temp-dir.ts';
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHost, type Host } from '../../../src/main/host.ts';
@@ -9,7 +10,7 @@ let server: WebServer;
 const log = { warn: vi.fn(), error: vi.fn() };
 
 beforeEach(async () => {
-  host = await createHost({ transport: 'web', version: '0.0.1', dataDir: '/nonexistent' });
+  host = await createHost({ transport: 'web', version: '0.0.1', dataDir: tempDir() });
   server = await startWebServer({ host, staticDir: await fakeRendererDir(), log });
 });
 afterEach(async () => {
