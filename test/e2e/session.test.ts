@@ -25,41 +25,46 @@ describe('session storage in web mode', () => {
     const panel = page.getByRole('region', { name: 'Session storage' });
     await expect(panel.isVisible()).resolves.toBe(true);
 
-    await panel.getByRole('textbox', { name: 'Key' }).fill('greeting');
-    await panel.getByRole('textbox', { name: 'Value' }).fill('hello');
-    await panel.getByRole('button', { name: 'Set' }).click();
+    await panel.getByRole('textbox', { name: 'Session key' }).fill('greeting');
+    await panel.getByRole('textbox', { name: 'Session value', exact: true }).fill('hello');
+    await panel.getByRole('button', { name: 'Set session value' }).click();
     const table = panel.getByRole('table', { name: 'Session entries' });
     await table.getByRole('row', { name: /greeting/ }).waitFor();
     expect(await table.getByRole('row', { name: /greeting/ }).textContent()).toContain('"hello"');
 
-    await panel.getByRole('textbox', { name: 'Key' }).fill('prefs');
-    await panel.getByRole('textbox', { name: 'Value' }).fill('{"theme":"dark","size":3}');
-    await panel.getByRole('combobox', { name: 'Type' }).selectOption('json');
-    await panel.getByRole('button', { name: 'Set' }).click();
+    await panel.getByRole('textbox', { name: 'Session key' }).fill('prefs');
+    await panel
+      .getByRole('textbox', { name: 'Session value', exact: true })
+      .fill('{"theme":"dark","size":3}');
+    await panel.getByRole('combobox', { name: 'Session value type' }).selectOption('json');
+    await panel.getByRole('button', { name: 'Set session value' }).click();
     await table.getByRole('row', { name: /prefs/ }).waitFor();
 
     // Edit: the form is filled from the row, then set again.
-    await panel.getByRole('button', { name: 'Edit greeting' }).click();
-    expect(await panel.getByRole('textbox', { name: 'Value' }).inputValue()).toBe('hello');
-    await panel.getByRole('textbox', { name: 'Value' }).fill('hello again');
-    await panel.getByRole('button', { name: 'Set' }).click();
+    await panel.getByRole('button', { name: 'Edit session entry greeting' }).click();
+    expect(await panel.getByRole('textbox', { name: 'Session value', exact: true }).inputValue()).toBe(
+      'hello',
+    );
+    await panel.getByRole('textbox', { name: 'Session value', exact: true }).fill('hello again');
+    await panel.getByRole('button', { name: 'Set session value' }).click();
     await page.waitForFunction(() => document.body.textContent?.includes('"hello again"'));
 
     // Invalid JSON is refused in the form with a clear message, nothing stored.
-    await panel.getByRole('textbox', { name: 'Key' }).fill('broken');
-    await panel.getByRole('textbox', { name: 'Value' }).fill('{oops');
-    await panel.getByRole('combobox', { name: 'Type' }).selectOption('json');
-    await panel.getByRole('button', { name: 'Set' }).click();
+    await panel.getByRole('textbox', { name: 'Session key' }).fill('broken');
+    await panel.getByRole('textbox', { name: 'Session value', exact: true }).fill('{oops');
+    await panel.getByRole('combobox', { name: 'Session value type' }).selectOption('json');
+    await panel.getByRole('button', { name: 'Set session value' }).click();
     expect(await panel.getByRole('alert').textContent()).toContain('not valid JSON');
+    expect(await table.getByRole('row', { name: /broken/ }).count()).toBe(0);
 
-    await panel.getByRole('button', { name: 'Remove greeting' }).click();
+    await panel.getByRole('button', { name: 'Remove session entry greeting' }).click();
     await table.getByRole('row', { name: /greeting/ }).waitFor({ state: 'detached' });
     expect(await table.getByRole('row').count()).toBe(2); // header + prefs
 
-    // The host really holds it: ask through the page's own client.
+    // A new page load is a new session: empty.
     await page.reload();
     await page.getByRole('tab', { name: 'Storage' }).click();
-    await page.getByText('No entries.').waitFor();
+    await page.getByRole('region', { name: 'Session storage' }).getByText('No entries.').waitFor();
     expect(pageErrors).toEqual([]);
     await page.close();
   });
@@ -69,7 +74,7 @@ describe('session storage in web mode', () => {
     await page.goto(web.url);
     await page.getByRole('tab', { name: 'Storage' }).click();
     const panel = page.getByRole('region', { name: 'Session storage' });
-    await panel.getByRole('button', { name: 'Set' }).click(); // empty key
+    await panel.getByRole('button', { name: 'Set session value' }).click(); // empty key
     await expect(panel.getByRole('alert').textContent()).resolves.toContain('a key must not be empty');
     await page.close();
   });

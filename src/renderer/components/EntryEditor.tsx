@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import type { JsonValue } from '../../shared/json.ts';
+import { parseEntryValue, showValue, type ValueKind } from './entry-value.ts';
+
+/**
+ * Key/value form plus entry table, shared by the session and client storage panels. Every control's
+ * accessible name includes the store's name (e.g. "Session key", "Client storage key") so both panels can sit
+ * side by side and still be found unambiguously by role and name.
+ */
+export function EntryEditor(props: {
+  /** "Session" or "Client storage": prefixes every accessible name. */
+  store: string;
+  entries: Array<[string, JsonValue]>;
+  submitLabel: string;
+  busy?: boolean;
+  onSet: (key: string, value: JsonValue) => Promise<boolean>;
+  onRemove: (key: string) => void;
+  onError: (message: string) => void;
+}) {
+  const [key, setKey] = useState('');
+  const [value, setValue] = useState('');
+  const [kind, setKind] = useState<ValueKind>('text');
+  const lower = props.store.toLowerCase();
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseEntryValue(value, kind);
+    if (!parsed.ok) return props.onError(parsed.message);
+    void props.onSet(key, parsed.value).then((saved) => {
+      if (!saved) return;
+      setKey('');
+      setValue('');
+    });
+  };
+
+  return (
+    <>
+      <form onSubmit={onSubmit} className="entry-form" aria-label={`${props.store} entry`}>
+        <label>
+          {props.store} key
+          <input value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" spellCheck={false} />
+        </label>
+        <label>
+          {props.store} value
+          <input
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </label>
+        <label>
+          {props.store} value type
+          <select value={kind} onChange={(e) => setKind(e.target.value as ValueKind)}>
+            <option value="text">Text</option>
+            <option value="json">JSON</option>
+          </select>
+        </label>
+        <button type="submit" disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+      </form>
+      {props.entries.length === 0 ? (
+        <p className="empty-list">No entries.</p>
+      ) : (
+        <table aria-label={`${props.store} entries`} className="entries">
+          <thead>
+            <tr>
+              <th scope="col">Key</th>
+              <th scope="col">Value</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.entries.map(([k, v]) => (
+              <tr key={k}>
+                <th scope="row">{k}</th>
+                <td>
+                  <code>{showValue(v)}</code>
+                </td>
+                <td className="actions">
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`Edit ${lower} entry ${k}`}
+                    onClick={() => {
+                      setKey(k);
+                      setKind(typeof v === 'string' ? 'text' : 'json');
+                      setValue(typeof v === 'string' ? v : JSON.stringify(v));
+                    }}
+                  >
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={`Remove ${lower} entry ${k}`}
+                    onClick={() => props.onRemove(k)}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
