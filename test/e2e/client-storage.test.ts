@@ -65,7 +65,10 @@ describe('client storage in web mode', () => {
     // A second window sees changes made in the first without reloading.
     const second = await openStorage(web.url);
     await second.panel.getByRole('row', { name: /^user/ }).waitFor();
+    // Headless Chromium pauses rendering in a background tab, so each window is brought forward as a user would.
+    await page.bringToFront();
     await save(panel, 'shared', 'from window one');
+    await second.page.bringToFront();
     await second.panel.getByRole('row', { name: /^shared/ }).waitFor();
     await second.page.close();
     await page.close();
