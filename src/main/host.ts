@@ -5,22 +5,35 @@
 import path from 'node:path';
 import type { AppInfo } from '../shared/contract.ts';
 import { HostError } from '../shared/errors.ts';
+import type { LoadOptions } from './auth/config/load.ts';
+import { createSignIn, type SignInSetup } from './auth/create-sign-in.ts';
 import type { Handlers, Logger } from './ipc/dispatcher.ts';
 import { HostEvents } from './events.ts';
 import { decrypt, encrypt } from './services/crypto/passphrase-encryption.ts';
 import { SessionStorage } from './services/session-storage.ts';
 import { ClientStorage } from './services/storage/client-storage.ts';
 
+export interface HostPorts {
+  /** Opens a URL in the system browser; resolves false where the host cannot (web mode: the page does it). */
+  openExternal(url: string): Promise<boolean>;
+  /** Brings the app window to the front (after a sign-in). */
+  bringToFront(): void;
+}
+
 export interface HostOptions {
   transport: AppInfo['transport'];
   version: string;
   dataDir: string;
   log?: Logger;
+  /** Where sign-in providers come from (--providers, LATCHKEY_PROVIDERS, environment, --demo-idp). */
+  providers?: LoadOptions;
+  ports?: Partial<HostPorts>;
 }
 
 export interface Host {
   handlers: Handlers;
   events: HostEvents;
+  signIn: SignInSetup;
   /** A window closed or a web page went away. */
   clientClosed(clientId: string): void;
   close(): Promise<void>;
@@ -48,6 +61,18 @@ export async function createHost(options: HostOptions): Promise<Host> {
       );
     return storage;
   };
+
+  const signIn = await createSignIn(options.providers ?? {}, {
+    openExternal: options.ports?.openExternal ?? (async () => false),
+    bringToFront: () => {
+      options.ports?.bringToFront?.();
+      events.emit('window.bringToFront', {});
+    },
+    emit: (name, payload) => events.emit(name, payload),
+    now: () => Date.now(),
+    log,
+  });
+  const auth = signIn.service;
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -80,6 +105,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
       error: storageError,
     }),
 
+    'auth.providers': () => auth.overview(),
+    'auth.signIn': (_ctx, id, opts) => auth.signIn(id, opts ?? {}),
+    'auth.signInWithDevice': (_ctx, id, opts) => auth.signInWithDevice(id, opts ?? {}),
+    'auth.cancel': (_ctx, id) => auth.cancel(id),
+    'auth.refresh': (_ctx, id) => auth.refresh(id),
+    'auth.signOut': (_ctx, id) => auth.signOut(id),
+    'auth.getAccessToken': (_ctx, id) => auth.accessToken(id),
+    'auth.request': (_ctx, id, request) => auth.request(id, request),
+
     'crypto.encrypt': (_ctx, plainText, passphrase) => encrypt(plainText, passphrase),
     'crypto.decrypt': (_ctx, encrypted, passphrase) => decrypt(encrypted, passphrase),
   };
@@ -87,9 +121,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
   return {
     handlers,
     events,
+    signIn,
     clientClosed: (clientId) => session.drop(clientId),
     close: async () => {
       events.emit('host.closing', { reason: 'the host is shutting down' });
+      await signIn.close();
       await storage?.close();
     },
   };

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppInfo } from '../shared/contract.ts';
-import { host } from './host/client.ts';
+import { host, onHostEvent } from './host/client.ts';
 import { EncryptionPanel } from './panels/EncryptionPanel.tsx';
 import { SignInPanel } from './panels/SignInPanel.tsx';
 import { StoragePanel } from './panels/StoragePanel.tsx';
@@ -15,7 +15,7 @@ const AREAS = [
 type AreaId = (typeof AREAS)[number]['id'];
 
 export function App() {
-  const [area, setArea] = useState<AreaId>('storage');
+  const [area, setArea] = useState<AreaId>('signin');
   const [info, setInfo] = useState<AppInfo | null>(null);
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
 
@@ -23,9 +23,14 @@ export function App() {
     host['app.info']().then(setInfo, () => setInfo(null));
   }, []);
 
+  // After a sign-in the host asks for the window to come forward; in a browser that is window.focus().
+  useEffect(() => onHostEvent('window.bringToFront', () => window.focus()), []);
+
   // Roving focus for the vertical tab list, as the ARIA tabs pattern describes.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = AREAS.findIndex((a) => a.id === area);
+    // Move from the tab that has focus (it may differ from the selected one).
+    const focused = tabs.current.findIndex((t) => t === document.activeElement);
+    const index = focused >= 0 ? focused : AREAS.findIndex((a) => a.id === area);
     const next =
       event.key === 'ArrowDown'
         ? (index + 1) % AREAS.length

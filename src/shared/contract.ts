@@ -4,6 +4,13 @@
  * host and the renderer all import this file; adding a method is one entry here plus one handler.
  */
 import { z } from 'zod';
+import type {
+  AuthenticatedResponse,
+  AuthState,
+  DeviceAuthorization,
+  ProvidersOverview,
+  UserProfile,
+} from './auth-types.ts';
 import type { Result } from './errors.ts';
 import type { JsonValue } from './json.ts';
 import { LIMITS } from './limits.ts';
@@ -46,6 +53,29 @@ export interface ClientStorageStatus {
   error: string | null;
 }
 
+const ProviderId = z.string({ error: 'a provider id must be a string' }).min(1).max(40);
+const SignInOptionsSchema = z
+  .object({
+    fetchUser: z.boolean().optional(),
+    fetchGroups: z.boolean().optional(),
+    scopes: z
+      .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, { error: 'not a scope token' }))
+      .max(50)
+      .optional(),
+  })
+  .strict()
+  .optional();
+const AuthRequestSchema = z
+  .object({
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']).optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+    body: z
+      .string()
+      .max(LIMITS.maxRequestBytes / 2)
+      .optional(),
+  })
+  .strict();
 const Prefix = z.string().max(LIMITS.maxKeyLength).optional();
 const Passphrase = z.string({ error: 'the passphrase must be a string' });
 const CryptoText = z.string({ error: 'the text must be a string' });
@@ -79,6 +109,20 @@ export const methods = {
   'clientStorage.clear': method<void>()(none),
   'clientStorage.status': method<ClientStorageStatus>()(none),
 
+  // Sign-in (OAuth 2.0 / OpenID Connect). Tokens stay in the host; only auth.getAccessToken hands one out.
+  'auth.providers': method<ProvidersOverview>()(none),
+  'auth.signIn': method<{ authorizationUrl: string; openedByHost: boolean }>()(
+    z.tuple([ProviderId, SignInOptionsSchema]),
+  ),
+  'auth.signInWithDevice': method<DeviceAuthorization>()(z.tuple([ProviderId, SignInOptionsSchema])),
+  'auth.cancel': method<boolean>()(z.tuple([ProviderId])),
+  'auth.refresh': method<AuthState>()(z.tuple([ProviderId])),
+  'auth.signOut': method<{ endSessionUrl: string | null }>()(z.tuple([ProviderId])),
+  'auth.getAccessToken': method<{ accessToken: string; tokenType: string; expiresAt: number | null }>()(
+    z.tuple([ProviderId]),
+  ),
+  'auth.request': method<AuthenticatedResponse>()(z.tuple([ProviderId, AuthRequestSchema])),
+
   // Passphrase encryption, byte-compatible with Flet's flet.security. The passphrase is never stored or logged.
   'crypto.encrypt': method<string>()(z.tuple([CryptoText, Passphrase])),
   'crypto.decrypt': method<string>()(z.tuple([CryptoText, Passphrase])),
@@ -102,9 +146,27 @@ export interface Events {
   'host.closing': { reason: string };
   /** Client storage changed (from any window). `keys` is empty when `cleared`. */
   'clientStorage.changed': { keys: string[]; cleared: boolean };
+  /** Flet's on_login, success. */
+  'auth.signedIn': { providerId: string; user: UserProfile | null };
+  /** Flet's on_login with an error: `error` is an OAuth error code (access_denied, invalid_grant, …) or a host code. */
+  'auth.signInFailed': { providerId: string; error: string; errorDescription: string };
+  /** Flet's on_logout; `reason` is set when the host ended the session (e.g. invalid_grant). */
+  'auth.signedOut': { providerId: string; reason?: string };
+  /** A provider's state changed (pending, refreshed, …): read it again with auth.providers. */
+  'auth.changed': { providerId: string };
+  /** The host asks the window to come to the front (after a sign-in). */
+  'window.bringToFront': Record<string, never>;
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['host.closing', 'clientStorage.changed'];
+export const EVENT_NAMES: readonly EventName[] = [
+  'host.closing',
+  'clientStorage.changed',
+  'auth.signedIn',
+  'auth.signInFailed',
+  'auth.signedOut',
+  'auth.changed',
+  'window.bringToFront',
+];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);

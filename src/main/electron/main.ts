@@ -2,14 +2,16 @@
  * The Electron entry: composes the Electron-free host with Electron's adapters. Kept thin on purpose; every
  * decision it applies is a tested pure function elsewhere.
  */
-import { app, BrowserWindow, nativeTheme } from 'electron';
+import { app, BrowserWindow, nativeTheme, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENT_CHANNEL } from '../../shared/contract.ts';
+import { parseAppArgs } from '../app-args.ts';
 import { createHost } from '../host.ts';
 import { createDispatcher } from '../ipc/dispatcher.ts';
 import { mainWindowOptions } from '../security/window-options.ts';
-import { APP_ORIGIN } from '../security/url-policy.ts';
+import { APP_ORIGIN, isSafeExternalUrl } from '../security/url-policy.ts';
+import { bringToFront } from './bring-to-front.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { bindIpc, clientIdOf } from './ipc.ts';
 import { installWebContentsGuards } from './web-contents-guards.ts';
@@ -30,10 +32,25 @@ async function start(): Promise<void> {
   await app.whenReady();
   installWebContentsGuards(appOrigins);
   serveRenderer(path.join(here, '../renderer'));
+  const args = parseAppArgs(process.argv);
+  let mainWindow: BrowserWindow | null = null;
   const host = await createHost({
     transport: 'electron',
     version: app.getVersion(),
     dataDir: app.getPath('userData'),
+    providers: { file: args.providers, forceDemo: args.demoIdp },
+    ports: {
+      // Only after URL parsing, and only web links: never file:, custom schemes or credentials in URLs.
+      openExternal: async (url) =>
+        isSafeExternalUrl(url, ['https:', 'http:']) &&
+        (await shell.openExternal(url).then(
+          () => true,
+          () => false,
+        )),
+      bringToFront: () => {
+        if (mainWindow) bringToFront(mainWindow);
+      },
+    },
   });
   bindIpc(createDispatcher(host.handlers), appOrigins);
 
@@ -64,12 +81,10 @@ async function start(): Promise<void> {
     return win;
   };
 
-  let mainWindow = createMainWindow();
+  mainWindow = createMainWindow();
   app.on('second-instance', () => {
-    if (mainWindow.isDestroyed()) mainWindow = createMainWindow();
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
+    if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow();
+    bringToFront(mainWindow);
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();

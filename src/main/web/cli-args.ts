@@ -2,6 +2,8 @@ export interface WebCliOptions {
   port: number;
   open: boolean;
   dataDir: string | undefined;
+  providers: string | undefined;
+  demoIdp: boolean;
   help: boolean;
 }
 
@@ -10,13 +12,22 @@ export const WEB_USAGE = `Usage: npm run web -- [options]
   --port N         listen on 127.0.0.1:N (default: a free port)
   --no-open        do not open the system browser
   --data-dir DIR   where web mode keeps its data (default: <user data>/web)
+  --providers FILE sign-in providers file (default: $LATCHKEY_PROVIDERS)
+  --demo-idp       also offer the built-in demo identity provider
   --help           show this text`;
 
 export class CliError extends Error {}
 
 /** Parses web-mode arguments. Unknown options are errors, not silently ignored. */
 export function parseWebArgs(argv: readonly string[]): WebCliOptions {
-  const options: WebCliOptions = { port: 0, open: true, dataDir: undefined, help: false };
+  const options: WebCliOptions = {
+    port: 0,
+    open: true,
+    dataDir: undefined,
+    providers: undefined,
+    demoIdp: false,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] =
@@ -42,6 +53,12 @@ export function parseWebArgs(argv: readonly string[]): WebCliOptions {
         break;
       case '--data-dir':
         options.dataDir = value();
+        break;
+      case '--providers':
+        options.providers = value();
+        break;
+      case '--demo-idp':
+        options.demoIdp = true;
         break;
       case '--help':
       case '-h':

@@ -28,7 +28,12 @@ async function main(): Promise<number> {
   }
   const dataDir = path.resolve(options.dataDir ?? defaultWebDataDir());
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const host = await createHost({ transport: 'web', version: await readPackageVersion(root), dataDir });
+  const host = await createHost({
+    transport: 'web',
+    version: await readPackageVersion(root),
+    dataDir,
+    providers: { file: options.providers, forceDemo: options.demoIdp },
+  });
   let server;
   try {
     server = await startWebServer({
@@ -46,6 +51,10 @@ async function main(): Promise<number> {
   }
   console.log(`Latchkey web mode is serving ${server.url}`);
   console.log(`Data directory: ${dataDir}`);
+  const overview = host.signIn.service.overview();
+  console.log(`Sign-in providers: ${overview.providers.map((p) => `${p.name} (${p.id})`).join(', ')}`);
+  if (overview.problems.length > 0)
+    console.log(`Providers file problems: ${overview.problems.length} (shown in the Sign-in area)`);
   if (options.open && !(await openInSystemBrowser(server.url))) {
     console.log('Could not open a browser; open the URL above yourself.');
   }

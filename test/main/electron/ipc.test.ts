@@ -1,4 +1,3 @@
-import { tempDir } from '../../helpers/temp-dir.ts';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // Thin stand-in for Electron's ipcMain: it records handlers so the test can invoke them like Electron would.
@@ -12,7 +11,7 @@ vi.mock('electron', () => ({
 }));
 
 const { bindIpc } = await import('../../../src/main/electron/ipc.ts');
-const { createHost } = await import('../../../src/main/host.ts');
+const { testHost } = await import('../../helpers/host.ts');
 const { createDispatcher } = await import('../../../src/main/ipc/dispatcher.ts');
 const { APP_ORIGIN } = await import('../../../src/main/security/url-policy.ts');
 const { METHOD_NAMES, IPC_CALL_PREFIX } = await import('../../../src/shared/contract.ts');
@@ -29,7 +28,7 @@ describe('bindIpc', () => {
 
   beforeEach(async () => {
     handlers.clear();
-    const host = await createHost({ transport: 'electron', version: '1.0.0', dataDir: tempDir() });
+    const host = await testHost({ transport: 'electron', version: '1.0.0' });
     unbind = bindIpc(createDispatcher(host.handlers, log), [APP_ORIGIN], log);
   });
 

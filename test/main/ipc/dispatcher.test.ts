@@ -1,12 +1,11 @@
-import { tempDir } from '../../helpers/temp-dir.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { HostError } from '../../../src/shared/errors.ts';
 import { LIMITS } from '../../../src/shared/limits.ts';
-import { createHost } from '../../../src/main/host.ts';
+import { testHost } from '../../helpers/host.ts';
 import { createDispatcher, type Handlers } from '../../../src/main/ipc/dispatcher.ts';
 
 async function setup(overrides: Partial<Handlers> = {}) {
-  const host = await createHost({ transport: 'web', version: '1.2.3', dataDir: tempDir() });
+  const host = await testHost({ version: '1.2.3' });
   const log = { warn: vi.fn(), error: vi.fn() };
   const dispatch = createDispatcher({ ...host.handlers, ...overrides }, log);
   return { dispatch, log, ctx: { clientId: 'client-a' } };

@@ -1,7 +1,7 @@
-import { tempDir } from '../../helpers/temp-dir.ts';
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHost, type Host } from '../../../src/main/host.ts';
+import type { Host } from '../../../src/main/host.ts';
+import { testHost } from '../../helpers/host.ts';
 import { startWebServer, type WebServer } from '../../../src/main/web/server.ts';
 import { fakeRendererDir } from '../../helpers/renderer-fixture.ts';
 
@@ -10,7 +10,7 @@ let server: WebServer;
 const log = { warn: vi.fn(), error: vi.fn() };
 
 beforeEach(async () => {
-  host = await createHost({ transport: 'web', version: '0.0.1', dataDir: tempDir() });
+  host = await testHost({ version: '0.0.1' });
   server = await startWebServer({ host, staticDir: await fakeRendererDir(), log });
 });
 afterEach(async () => {

@@ -1,0 +1,132 @@
+/**
+ * Passphrase encryption beside a bare crypto.pbkdf2 with the same parameters, parallel beside serial decrypts,
+ * the longest event-loop stall during an encrypt, and Fernet alone beside Python's cryptography.
+ */
+import { spawnSync } from 'node:child_process';
+import { pbkdf2, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { fernetDecrypt, fernetEncrypt } from '../src/main/services/crypto/fernet.ts';
+import { decrypt, encrypt, FLET_ITERATIONS } from '../src/main/services/crypto/passphrase-encryption.ts';
+import { row, timeBatch, timeEach, type BenchRow } from './lib.ts';
+
+const pbkdf2Async = promisify(pbkdf2);
+const text1k = 'x'.repeat(1024);
+const PY = '/usr/bin/python3';
+
+async function longestStallDuring(work: () => Promise<unknown>): Promise<number> {
+  let longest = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 1);
+    last = now;
+  }, 1);
+  await work();
+  clearInterval(timer);
+  return Math.max(0, longest);
+}
+
+function pythonFernet(size: number): { encryptUs: number; decryptUs: number } | null {
+  const script = `
+import json, os, timeit
+from cryptography.fernet import Fernet
+f = Fernet(Fernet.generate_key()); data = os.urandom(${size}); tok = f.encrypt(data)
+n = ${size > 100000 ? 20 : 2000}
+e = min(timeit.repeat(lambda: f.encrypt(data), number=n, repeat=5)) / n
+d = min(timeit.repeat(lambda: f.decrypt(tok), number=n, repeat=5)) / n
+print(json.dumps({"encryptUs": e * 1e6, "decryptUs": d * 1e6}))`;
+  const r = spawnSync(PY, ['-c', script], { encoding: 'utf8' });
+  return r.status === 0 ? (JSON.parse(r.stdout) as { encryptUs: number; decryptUs: number }) : null;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const salt = randomBytes(16);
+  const bare = await timeEach(() => pbkdf2Async('passphrase', salt, FLET_ITERATIONS, 32, 'sha256'), 8, 1);
+  const enc = await timeEach(() => encrypt(text1k, 'passphrase'), 8, 1);
+  const token = await encrypt(text1k, 'passphrase');
+  const dec = await timeEach(() => decrypt(token, 'passphrase'), 8, 1);
+  for (const [name, t] of [
+    ['encrypt 1 KB (PBKDF2 600,000 + Fernet)', enc],
+    ['decrypt 1 KB (PBKDF2 600,000 + Fernet)', dec],
+  ] as const) {
+    rows.push(
+      row({
+        group: 'encryption',
+        name,
+        value: t.medianUs / 1000,
+        unit: 'ms',
+        baseline: { name: 'bare crypto.pbkdf2, same parameters', value: bare.medianUs / 1000 },
+        target: '≤ 1.1× baseline',
+        maxRatio: 1.1,
+      }),
+    );
+  }
+
+  const serial = await timeEach(
+    async () => {
+      for (let i = 0; i < 4; i++) await decrypt(token, 'passphrase');
+    },
+    3,
+    1,
+  );
+  const parallel = await timeEach(
+    () => Promise.all([0, 1, 2, 3].map(() => decrypt(token, 'passphrase'))),
+    3,
+    1,
+  );
+  rows.push(
+    row({
+      group: 'encryption',
+      name: '4 decrypts in parallel',
+      value: parallel.medianUs / 1000,
+      unit: 'ms',
+      baseline: { name: '4 decrypts in a row', value: serial.medianUs / 1000 },
+      target: '≤ 0.6× baseline (2 cores)',
+      maxRatio: 0.6,
+    }),
+  );
+
+  const stalls: number[] = [];
+  for (let i = 0; i < 5; i++) stalls.push(await longestStallDuring(() => encrypt(text1k, 'passphrase')));
+  rows.push(
+    row({
+      group: 'encryption',
+      name: 'longest event-loop stall during an encrypt',
+      value: Math.max(...stalls),
+      unit: 'ms',
+      target: '≤ 5 ms',
+      maxValue: 5,
+    }),
+  );
+
+  const key = randomBytes(32);
+  for (const size of [1024, 1024 * 1024]) {
+    const data = randomBytes(size);
+    const tok = fernetEncrypt(key, data);
+    const count = size > 100_000 ? 20 : 5000;
+    const e = await timeBatch(() => fernetEncrypt(key, data), count, 5);
+    const d = await timeBatch(() => fernetDecrypt(key, tok), count, 5);
+    const py = pythonFernet(size);
+    const label = size > 100_000 ? '1 MB' : '1 KB';
+    rows.push(
+      row({
+        group: 'encryption',
+        name: `Fernet encrypt ${label}, no key derivation`,
+        value: e.medianUs,
+        unit: 'µs',
+        ...(py ? { baseline: { name: "Python cryptography's Fernet", value: py.encryptUs } } : {}),
+        target: py ? 'beside Python' : 'Python not present',
+      }),
+      row({
+        group: 'encryption',
+        name: `Fernet decrypt ${label}, no key derivation`,
+        value: d.medianUs,
+        unit: 'µs',
+        ...(py ? { baseline: { name: "Python cryptography's Fernet", value: py.decryptUs } } : {}),
+        target: py ? 'beside Python' : 'Python not present',
+      }),
+    );
+  }
+  return rows;
+}

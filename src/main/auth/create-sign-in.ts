@@ -1,0 +1,38 @@
+/** Builds the sign-in service from configuration, starting the demo identity provider when it is offered. */
+import { loadProviderConfig, type LoadOptions } from './config/load.ts';
+import { DEMO_CLIENT_ID, startDemoIdp, type DemoIdp } from './demo-idp/server.ts';
+import { createRuntime } from './providers/index.ts';
+import { SignInService, type AuthPorts } from './sign-in-service.ts';
+
+export interface SignInSetup {
+  service: SignInService;
+  demo: Promise<DemoIdp> | null;
+  close(): Promise<void>;
+}
+
+export async function createSignIn(options: LoadOptions, ports: AuthPorts): Promise<SignInSetup> {
+  const config = await loadProviderConfig(options);
+  for (const problem of config.problems) {
+    ports.log.warn(`latchkey: providers: ${problem.entry}: ${problem.field}: ${problem.message}`);
+  }
+  let demo: Promise<DemoIdp> | null = null;
+  const demoIssuer = () => {
+    demo ??= startDemoIdp();
+    return demo.then((d) => d.issuer);
+  };
+  if (config.providers.some((p) => p.type === 'demo')) void demoIssuer().catch(() => {});
+  const runtimes = config.providers.map((settings) =>
+    createRuntime(settings, { demoIssuer, demoClientId: DEMO_CLIENT_ID }),
+  );
+  const service = new SignInService(config, runtimes, ports);
+  return {
+    service,
+    get demo() {
+      return demo;
+    },
+    close: async () => {
+      service.close();
+      if (demo) await (await demo.catch(() => null))?.close();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/** Turns whatever the OAuth library or a provider threw into Flet's (error, errorDescription) pair. */
+import * as client from 'openid-client';
+import type { SignInError } from '../../shared/auth-types.ts';
+import { HostError } from '../../shared/errors.ts';
+
+export function toSignInError(error: unknown): SignInError {
+  if (error instanceof client.AuthorizationResponseError || error instanceof client.ResponseBodyError) {
+    return { error: error.error, errorDescription: error.error_description ?? describe(error.error) };
+  }
+  if (error instanceof HostError) return { error: error.code, errorDescription: error.message };
+  if (error instanceof client.ClientError) {
+    // Response checks (state, iss, nonce, ID token) fail here; their messages name the parameter.
+    const cause = (error as { cause?: unknown }).cause;
+    const detail =
+      cause instanceof Error && !error.message.includes(cause.message) ? ` (${cause.message})` : '';
+    return {
+      error: isNetwork(error) ? 'unavailable' : 'invalid_response',
+      errorDescription: `${error.message}${detail}`,
+    };
+  }
+  if (isNetwork(error))
+    return {
+      error: 'unavailable',
+      errorDescription: `the provider could not be reached: ${(error as Error).message}`,
+    };
+  return { error: 'internal', errorDescription: error instanceof Error ? error.message : String(error) };
+}
+
+export function isNetwork(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; depth < 4 && e instanceof Error; depth++) {
+    if (e instanceof TypeError && /fetch failed|network/i.test(e.message)) return true;
+    if (e.name === 'AbortError' || e.name === 'TimeoutError') return true;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (
+      code &&
+      [
+        'ECONNREFUSED',
+        'ECONNRESET',
+        'ENOTFOUND',
+        'EAI_AGAIN',
+        'ETIMEDOUT',
+        'EHOSTUNREACH',
+        'ENETUNREACH',
+      ].includes(code)
+    )
+      return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** A refresh failure that should keep the session and retry (offline, 5xx) rather than sign out. */
+export function isTransient(error: unknown): boolean {
+  if (isNetwork(error)) return true;
+  if (error instanceof client.ResponseBodyError) return error.status >= 500;
+  if (error instanceof client.ClientError) {
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof Response) return cause.status >= 500 || cause.status === 429;
+    return /status code/i.test(error.message) && /5\d\d/.test(error.message);
+  }
+  return false;
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  access_denied: 'the sign-in was refused or cancelled at the provider',
+  invalid_grant: 'the provider no longer accepts this sign-in; sign in again',
+  expired_token: 'the device code expired before it was confirmed',
+  invalid_client: 'the provider does not know this client id, or its secret is wrong',
+};
+
+function describe(code: string): string {
+  return DESCRIPTIONS[code] ?? code.replace(/_/g, ' ');
+}

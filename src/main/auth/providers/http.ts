@@ -1,0 +1,88 @@
+/** Fetch with a deadline, and JSON reads that turn provider failures into typed errors. */
+import * as client from 'openid-client';
+import { HostError } from '../../../shared/errors.ts';
+
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export type FetchImpl = typeof fetch;
+
+export function fetchWithTimeout(base: FetchImpl = fetch, timeoutMs = REQUEST_TIMEOUT_MS): FetchImpl {
+  return (input, init) => {
+    const signal = init?.signal
+      ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
+      : AbortSignal.timeout(timeoutMs);
+    return base(input, { ...init, signal });
+  };
+}
+
+/**
+ * GitHub answers some token-endpoint errors (bad_verification_code, authorization_pending, …) with HTTP 200
+ * and an `error` field. Present those as the 400 they are, so the OAuth library treats them as errors.
+ */
+export function mapOkWithError(base: FetchImpl): FetchImpl {
+  return async (input, init) => {
+    const response = await base(input, init);
+    if (response.status !== 200 || !(response.headers.get('content-type') ?? '').includes('json'))
+      return response;
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const status =
+      typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string'
+        ? 400
+        : 200;
+    return new Response(text, { status, headers: response.headers });
+  };
+}
+
+/** Hooks a fetch into an openid-client configuration. */
+export function useFetch(config: client.Configuration, fetchImpl: FetchImpl): void {
+  config[client.customFetch] = (url, options) => fetchImpl(url, options as RequestInit);
+}
+
+export async function getJson(
+  url: string,
+  accessToken: string,
+  fetchImpl: FetchImpl,
+  accept = 'application/json',
+): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      headers: { authorization: `Bearer ${accessToken}`, accept, 'user-agent': 'Latchkey' },
+    });
+  } catch (error) {
+    throw new HostError('unavailable', `could not reach ${new URL(url).host}: ${(error as Error).message}`);
+  }
+  if (!response.ok) {
+    throw new HostError(
+      response.status === 401 || response.status === 403 ? 'forbidden' : 'unavailable',
+      `${new URL(url).host} answered ${response.status} for ${new URL(url).pathname}`,
+    );
+  }
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    throw new HostError(
+      'unavailable',
+      `${new URL(url).host} answered ${new URL(url).pathname} with something that is not JSON`,
+    );
+  }
+}
+
+/** Reads `a.b.c` out of a JSON object. */
+export function pick(value: unknown, path: string): unknown {
+  let current = value;
+  for (const part of path.split('.')) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+export const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;

@@ -1,0 +1,148 @@
+/** OpenID Connect providers found by discovery: Google, Auth0, custom issuers and the demo provider. */
+import * as client from 'openid-client';
+import type { UserProfile } from '../../../shared/auth-types.ts';
+import { HostError } from '../../../shared/errors.ts';
+import type { ProviderSettings } from '../config/load.ts';
+import { fetchWithTimeout, str, useFetch, type FetchImpl } from './http.ts';
+import type { ProviderRuntime, ScopeRequest, TokenSet } from './types.ts';
+
+export interface OidcOptions {
+  issuer: () => Promise<string>;
+  clientId: string;
+  clientSecret?: string | undefined;
+  groupsClaim?: string;
+  allowHttp: boolean;
+  baseScopes?: string[];
+  userScopes?: string[];
+  authParams?: Record<string, string>;
+  fetchImpl?: FetchImpl;
+}
+
+export function createOidcRuntime(settings: ProviderSettings, options: OidcOptions): ProviderRuntime {
+  const fetchImpl = fetchWithTimeout(options.fetchImpl);
+  let cached: Promise<client.Configuration> | null = null;
+
+  const configuration = (): Promise<client.Configuration> => {
+    cached ??= (async () => {
+      const issuer = new URL(await options.issuer());
+      try {
+        return await client.discovery(
+          issuer,
+          options.clientId,
+          options.clientSecret ? { client_secret: options.clientSecret } : undefined,
+          options.clientSecret ? client.ClientSecretPost(options.clientSecret) : client.None(),
+          {
+            ...(options.allowHttp ? { execute: [client.allowInsecureRequests] } : {}),
+            [client.customFetch]: (url: string, init: client.CustomFetchOptions) =>
+              fetchImpl(url, init as RequestInit),
+          },
+        );
+      } catch (error) {
+        throw new HostError(
+          'unavailable',
+          `cannot use ${issuer.origin} as an OpenID provider: ${describeDiscoveryError(error)}`,
+        );
+      }
+    })();
+    // A failed discovery is retried on the next attempt rather than cached forever.
+    cached.catch(() => (cached = null));
+    return cached.then((c) => {
+      useFetch(c, fetchImpl);
+      return c;
+    });
+  };
+
+  const scopesSupported = async (): Promise<Set<string> | null> => {
+    const list = (await configuration()).serverMetadata().scopes_supported;
+    return Array.isArray(list) ? new Set(list) : null;
+  };
+
+  return {
+    settings,
+    oidc: true,
+    configuration,
+    async scopes(request: ScopeRequest) {
+      const supported = await scopesSupported();
+      const has = (s: string) => supported === null || supported.has(s);
+      const scopes = ['openid', ...(options.baseScopes ?? [])];
+      if (has('offline_access') && supported !== null) scopes.push('offline_access');
+      if (request.fetchUser) scopes.push(...(options.userScopes ?? ['profile', 'email']));
+      const groupsScope = options.groupsClaim ?? 'groups';
+      if (request.fetchGroups && supported?.has(groupsScope)) scopes.push(groupsScope);
+      return [...scopes, ...request.extra];
+    },
+    authorizationParams: () => options.authParams ?? {},
+    async fetchUser(tokens: TokenSet): Promise<UserProfile> {
+      const claims = await userClaims(tokens);
+      return {
+        id: String(claims.sub),
+        name: str(claims.name),
+        email: str(claims.email),
+        login: str(claims.preferred_username) ?? str(claims.nickname),
+        avatarUrl: str(claims.picture),
+      };
+    },
+    async fetchGroups(tokens: TokenSet): Promise<string[]> {
+      const claims = await userClaims(tokens);
+      const value = claims[options.groupsClaim ?? 'groups'];
+      if (Array.isArray(value)) return value.map((g) => (typeof g === 'string' ? g : JSON.stringify(g)));
+      return typeof value === 'string' ? value.split(/[ ,]+/).filter(Boolean) : [];
+    },
+    async supportsDevice() {
+      if ('deviceFlow' in settings && settings.deviceFlow === false) return false;
+      return typeof (await configuration()).serverMetadata().device_authorization_endpoint === 'string';
+    },
+    async supportsRevocation() {
+      return typeof (await configuration()).serverMetadata().revocation_endpoint === 'string';
+    },
+    async exampleRequest() {
+      const endpoint = (await configuration()).serverMetadata().userinfo_endpoint;
+      return endpoint ? { label: 'Call userinfo', url: endpoint } : null;
+    },
+    async apiOrigins() {
+      const m = (await configuration()).serverMetadata();
+      const urls = [
+        m.issuer,
+        m.userinfo_endpoint,
+        ...(('apiOrigins' in settings && settings.apiOrigins) || []),
+      ];
+      return [
+        ...new Set(urls.filter((u): u is string => typeof u === 'string').map((u) => new URL(u).origin)),
+      ];
+    },
+  };
+
+  /** ID token claims, completed by the userinfo endpoint when there is one. */
+  async function userClaims(tokens: TokenSet): Promise<Record<string, unknown>> {
+    const config = await configuration();
+    const fromIdToken = tokens.idTokenClaims ?? {};
+    const sub = fromIdToken.sub;
+    if (!config.serverMetadata().userinfo_endpoint) {
+      if (typeof sub !== 'string')
+        throw new HostError('unavailable', 'the provider gave no ID token and has no userinfo endpoint');
+      return fromIdToken;
+    }
+    try {
+      const info = await client.fetchUserInfo(
+        config,
+        tokens.accessToken,
+        typeof sub === 'string' ? sub : client.skipSubjectCheck,
+      );
+      return { ...fromIdToken, ...info };
+    } catch (error) {
+      throw new HostError(
+        'unavailable',
+        `could not read the user from the provider: ${(error as Error).message}`,
+      );
+    }
+  }
+}
+
+function describeDiscoveryError(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause;
+    const causeText = cause instanceof Error ? `: ${cause.message}` : '';
+    return `${error.message}${causeText}`;
+  }
+  return String(error);
+}

@@ -1,0 +1,174 @@
+/**
+ * One signed-in provider: its tokens, user and groups, and the refresh that keeps the access token fresh.
+ * - One refresh in flight, however many callers ask.
+ * - Refreshed ahead of expiry (see scheduling.ts); the rotated refresh token is persisted before it is used.
+ * - Network errors and 5xx keep the session and retry with back-off; invalid_grant ends the session.
+ */
+import * as client from 'openid-client';
+import type { AuthState, UserProfile } from '../../shared/auth-types.ts';
+import { HostError } from '../../shared/errors.ts';
+import { isTransient } from './errors.ts';
+import type { ProviderRuntime, TokenSet } from './providers/types.ts';
+import { backoffDelay, refreshDueAt } from './scheduling.ts';
+import { fingerprint, toTokenSet } from './tokens.ts';
+
+export interface SessionHooks {
+  now(): number;
+  /** Persist before the new tokens are used (the vault, in the remember-me issue). */
+  persist(session: TokenSession): Promise<void>;
+  /** The provider refused the refresh token: end this session with the reason. */
+  invalidated(reason: string): void;
+  changed(): void;
+  log: Pick<Console, 'warn'>;
+}
+
+export class TokenSession {
+  readonly runtime: ProviderRuntime;
+  tokens: TokenSet;
+  user: UserProfile | null;
+  groups: string[] | null;
+  readonly signedInAt: number;
+  refreshProblem: string | undefined;
+  /** How many refresh requests this session sent (for tests and diagnostics). */
+  refreshCount = 0;
+
+  readonly #hooks: SessionHooks;
+  #inflight: Promise<TokenSet> | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  #failures = 0;
+  #ended = false;
+
+  constructor(
+    runtime: ProviderRuntime,
+    tokens: TokenSet,
+    user: UserProfile | null,
+    groups: string[] | null,
+    hooks: SessionHooks,
+    signedInAt = hooks.now(),
+  ) {
+    this.runtime = runtime;
+    this.tokens = tokens;
+    this.user = user;
+    this.groups = groups;
+    this.signedInAt = signedInAt;
+    this.#hooks = hooks;
+    this.#schedule();
+  }
+
+  state(): Extract<AuthState, { status: 'signedIn' }> {
+    return {
+      status: 'signedIn',
+      user: this.user,
+      groups: this.groups,
+      tokenType: this.tokens.tokenType,
+      scopes: this.tokens.scopes,
+      expiresAt: this.tokens.expiresAt ?? null,
+      fingerprint: fingerprint(this.tokens.accessToken),
+      hasRefreshToken: Boolean(this.tokens.refreshToken),
+      refreshProblem: this.refreshProblem,
+      signedInAt: this.signedInAt,
+    };
+  }
+
+  needsRefresh(): boolean {
+    const due = refreshDueAt(this.tokens.issuedAt, this.tokens.expiresAt);
+    return due !== null && this.#hooks.now() >= due;
+  }
+
+  /** A fresh access token: refreshed first when it is expired or about to be. */
+  async fresh(): Promise<TokenSet> {
+    if (!this.needsRefresh()) return this.tokens;
+    return this.refresh();
+  }
+
+  refresh(): Promise<TokenSet> {
+    if (this.#ended) return Promise.reject(new HostError('unavailable', 'this sign-in has ended'));
+    this.#inflight ??= this.#refresh().finally(() => {
+      this.#inflight = null;
+    });
+    return this.#inflight;
+  }
+
+  async #refresh(): Promise<TokenSet> {
+    const refreshToken = this.tokens.refreshToken;
+    if (!refreshToken) {
+      if (this.tokens.expiresAt !== undefined && this.#hooks.now() >= this.tokens.expiresAt) {
+        this.#hooks.invalidated(
+          'the access token expired and the provider gave no refresh token; sign in again',
+        );
+      }
+      throw new HostError('unsupported', 'the provider gave no refresh token; sign in again to renew access');
+    }
+    const config = await this.runtime.configuration();
+    let response;
+    try {
+      this.refreshCount++;
+      response = await client.refreshTokenGrant(config, refreshToken);
+    } catch (error) {
+      if (this.#ended) throw new HostError('cancelled', 'signed out during the refresh');
+      if (isTransient(error)) {
+        this.#failures++;
+        this.refreshProblem = `refresh failed (${(error as Error).message}); keeping the session and retrying`;
+        this.#hooks.log.warn(
+          `latchkey: ${this.runtime.settings.id}: token refresh failed, will retry: ${(error as Error).message}`,
+        );
+        this.#retryLater();
+        this.#hooks.changed();
+        throw new HostError(
+          'unavailable',
+          `the provider could not be reached to refresh the token; retrying (${(error as Error).message})`,
+        );
+      }
+      const code = error instanceof client.ResponseBodyError ? error.error : undefined;
+      const reason =
+        code === 'invalid_grant'
+          ? 'the provider no longer accepts this sign-in (invalid_grant); sign in again'
+          : `refreshing the token failed: ${(error as Error).message}`;
+      this.#hooks.invalidated(reason);
+      throw new HostError('forbidden', reason);
+    }
+    const next = toTokenSet(response, this.#hooks.now(), this.tokens);
+    if (this.#ended) throw new HostError('cancelled', 'signed out during the refresh');
+    this.tokens = next;
+    try {
+      // The provider may already have retired the old refresh token: keep the new one before anyone uses it.
+      await this.#hooks.persist(this);
+    } catch (error) {
+      // The session still holds the new tokens in memory; only a restart would lose them.
+      this.#hooks.log.warn(
+        `latchkey: ${this.runtime.settings.id}: could not save the refreshed tokens: ${(error as Error).message}`,
+      );
+    }
+    this.#failures = 0;
+    this.refreshProblem = undefined;
+    this.#schedule();
+    this.#hooks.changed();
+    return next;
+  }
+
+  #schedule(): void {
+    this.#clearTimer();
+    if (this.#ended || !this.tokens.refreshToken) return;
+    const due = refreshDueAt(this.tokens.issuedAt, this.tokens.expiresAt);
+    if (due === null) return;
+    this.#timer = setTimeout(() => void this.refresh().catch(() => {}), Math.max(0, due - this.#hooks.now()));
+    this.#timer.unref();
+  }
+
+  #retryLater(): void {
+    this.#clearTimer();
+    if (this.#ended) return;
+    this.#timer = setTimeout(() => void this.refresh().catch(() => {}), backoffDelay(this.#failures - 1));
+    this.#timer.unref();
+  }
+
+  #clearTimer(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  end(): void {
+    this.#ended = true;
+    this.#clearTimer();
+  }
+}

@@ -1,0 +1,224 @@
+import { useState } from 'react';
+import type { AuthState, ProviderInfo } from '../../shared/auth-types.ts';
+import { CopyButton } from '../components/CopyButton.tsx';
+import { ErrorNote } from '../components/ErrorNote.tsx';
+import { formatDuration, useNow } from '../components/use-now.ts';
+import { errorMessage, host } from '../host/client.ts';
+
+type SignedIn = Extract<AuthState, { status: 'signedIn' }>;
+
+/**
+ * A provider's card. Button names are part of the public contract: "Sign in with {name}", "Cancel",
+ * "Refresh now", "Sign out"; the card itself is a region named after the provider.
+ */
+export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; onChange: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const headingId = `provider-${provider.id}`;
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    setBusy(true);
+    try {
+      await action();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+      onChange();
+    }
+  };
+
+  const signIn = () =>
+    run(async () => {
+      const { authorizationUrl, openedByHost } = await host['auth.signIn'](provider.id, {});
+      // In a browser the page opens the provider itself, as Flet's web mode does.
+      if (!openedByHost)
+        window.open(authorizationUrl, '_blank', 'popup,width=520,height=720,noopener,noreferrer');
+    });
+
+  const state = provider.state;
+  return (
+    <section aria-labelledby={headingId} className="card provider">
+      <header className="provider-head">
+        <h2 id={headingId}>{provider.name}</h2>
+        {provider.isDemo && <span className="badge">Demo identity provider, runs on this computer</span>}
+      </header>
+      {state.status === 'signedOut' && (
+        <>
+          {state.reason && <p className="notice">Signed out: {state.reason}</p>}
+          {state.lastError && (
+            <p role="alert" className="error">
+              Sign-in failed: {state.lastError.error}: {state.lastError.errorDescription}
+            </p>
+          )}
+          <div className="row">
+            <button type="button" disabled={busy} onClick={() => void signIn()}>
+              Sign in with {provider.name}
+            </button>
+            {provider.deviceFlow && (
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy}
+                onClick={() => void run(() => host['auth.signInWithDevice'](provider.id, {}))}
+              >
+                Use a device code instead
+              </button>
+            )}
+          </div>
+          {provider.isDemo && <p className="hint">Demo accounts: ada, grace, alan; password "demo".</p>}
+        </>
+      )}
+      {state.status === 'pending' && state.mode === 'browser' && (
+        <div className="pending" aria-live="polite">
+          <p>Waiting for you to finish signing in in the browser…</p>
+          <label>
+            Sign-in link
+            <input readOnly value={state.authorizationUrl} onFocus={(e) => e.target.select()} />
+          </label>
+          <div className="row">
+            <CopyButton text={state.authorizationUrl} label="Copy link" />
+            <a href={state.authorizationUrl} target="_blank" rel="noopener noreferrer">
+              Open the sign-in page
+            </a>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void run(() => host['auth.cancel'](provider.id))}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {state.status === 'pending' && state.mode === 'device' && (
+        <div className="pending" aria-live="polite">
+          <p>
+            Go to{' '}
+            <a
+              href={state.verificationUriComplete ?? state.verificationUri}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              {state.verificationUri}
+            </a>{' '}
+            and enter the code:
+          </p>
+          <p className="user-code" aria-label="Device code">
+            {state.userCode}
+          </p>
+          <div className="row">
+            <CopyButton text={state.userCode} label="Copy code" />
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void run(() => host['auth.cancel'](provider.id))}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {state.status === 'signedIn' && (
+        <SignedInView provider={provider} state={state} busy={busy} run={run} />
+      )}
+      <ErrorNote message={error} />
+    </section>
+  );
+}
+
+function SignedInView(props: {
+  provider: ProviderInfo;
+  state: SignedIn;
+  busy: boolean;
+  run: (action: () => Promise<unknown>) => Promise<void>;
+}) {
+  const { provider, state } = props;
+  const now = useNow();
+  const [response, setResponse] = useState<string | null>(null);
+  const user = state.user;
+  return (
+    <div className="signed-in">
+      <div className="identity">
+        {user?.avatarUrl && <img src={user.avatarUrl} alt="" width={48} height={48} className="avatar" />}
+        <div>
+          <p className="who">{user?.name ?? user?.login ?? 'Signed in'}</p>
+          {user?.email && <p className="hint">{user.email}</p>}
+        </div>
+      </div>
+      <dl className="facts" aria-label={`${provider.name} sign-in details`}>
+        <dt>User id</dt>
+        <dd>{user?.id ?? '—'}</dd>
+        <dt>E-mail</dt>
+        <dd>{user?.email ?? '—'}</dd>
+        <dt>Groups</dt>
+        <dd>
+          {state.groups === null ? 'not fetched' : state.groups.length ? state.groups.join(', ') : 'none'}
+        </dd>
+        <dt>Token type</dt>
+        <dd>{state.tokenType}</dd>
+        <dt>Scopes</dt>
+        <dd>{state.scopes.join(' ') || '—'}</dd>
+        <dt>Expires in</dt>
+        <dd>{state.expiresAt === null ? 'no expiry given' : formatDuration(state.expiresAt - now)}</dd>
+        <dt>Token fingerprint</dt>
+        <dd>
+          <code>{state.fingerprint}</code>
+        </dd>
+      </dl>
+      {state.refreshProblem && <p className="notice">{state.refreshProblem}</p>}
+      <div className="row">
+        <button
+          type="button"
+          className="secondary"
+          disabled={props.busy}
+          onClick={() => void props.run(() => host['auth.refresh'](provider.id))}
+        >
+          Refresh now
+        </button>
+        {provider.exampleRequest && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={props.busy}
+            onClick={() =>
+              void props.run(async () => {
+                const r = await host['auth.request'](provider.id, { url: provider.exampleRequest!.url });
+                setResponse(`HTTP ${r.status}\n${prettyJson(r.body)}`);
+              })
+            }
+          >
+            {provider.exampleRequest.label}
+          </button>
+        )}
+        <button
+          type="button"
+          className="danger"
+          disabled={props.busy}
+          onClick={() =>
+            void props.run(async () => {
+              const { endSessionUrl } = await host['auth.signOut'](provider.id);
+              if (endSessionUrl) window.open(endSessionUrl, '_blank', 'noopener,noreferrer');
+            })
+          }
+        >
+          Sign out
+        </button>
+      </div>
+      {response !== null && (
+        <pre className="api-response" aria-label={`${provider.name} API response`}>
+          {response}
+        </pre>
+      )}
+    </div>
+  );
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2).slice(0, 4000);
+  } catch {
+    return text.slice(0, 4000);
+  }
+}

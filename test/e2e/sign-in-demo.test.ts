@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type LaunchedBrowser } from './helpers/browser.ts';
+import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
+
+let web: RunningWebHost;
+let browser: LaunchedBrowser;
+
+beforeAll(async () => {
+  web = await startWebHost();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+/** Fills the demo identity provider's own login and consent pages in the popup. */
+async function approveAtDemoProvider(popup: Page, account = 'ada', password = 'demo') {
+  await popup.getByRole('textbox', { name: 'Username' }).fill(account);
+  await popup.getByLabel('Password').fill(password);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await popup.getByRole('heading', { name: 'Signed in with Demo' }).waitFor();
+}
+
+describe('sign-in with the built-in demo provider, no configuration', () => {
+  it('signs in, shows the user and groups, refreshes, calls userinfo, signs out', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(web.url);
+    const card = page.getByRole('region', { name: 'Demo' });
+    const popupPromise = browser.context.waitForEvent('page');
+    await card.getByRole('button', { name: 'Sign in with Demo' }).click();
+    const popup = await popupPromise;
+    // The app shows the pending state with the link and Cancel meanwhile.
+    await card.getByRole('button', { name: 'Cancel' }).waitFor();
+    expect(await card.getByRole('textbox', { name: 'Sign-in link' }).inputValue()).toMatch(
+      /code_challenge_method=S256/,
+    );
+
+    await approveAtDemoProvider(popup);
+    // The code is gone from the address bar after the redirect.
+    expect(popup.url()).not.toContain('code=');
+    expect(popup.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\/demo\/done\//);
+    await popup.close();
+
+    await page.bringToFront();
+    const details = card.getByRole('definition');
+    await card.getByText('Ada Lovelace').waitFor();
+    const text = await card.textContent();
+    expect(text).toContain('ada@demo.latchkey.invalid');
+    expect(text).toContain('admins, engineering');
+    expect(text).toMatch(/openid/);
+    expect(await details.count()).toBeGreaterThan(5);
+    const fingerprint = await card.getByText(/^sha256:/).textContent();
+
+    await card.getByRole('button', { name: 'Refresh now' }).click();
+    await page.waitForFunction(
+      (old) => ![...document.querySelectorAll('code')].some((c) => c.textContent === old),
+      fingerprint,
+    );
+    expect(await card.getByText(/^sha256:/).textContent()).not.toBe(fingerprint);
+
+    await card.getByRole('button', { name: 'Call userinfo' }).click();
+    const response = card.getByLabel('Demo API response');
+    await response.waitFor();
+    expect(await response.textContent()).toContain('"sub": "ada"');
+
+    await card.getByRole('button', { name: 'Sign out' }).click();
+    await card.getByRole('button', { name: 'Sign in with Demo' }).waitFor();
+    await page.close();
+  });
+
+  it('shows access_denied when the user denies at the provider', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(web.url);
+    const card = page.getByRole('region', { name: 'Demo' });
+    const popupPromise = browser.context.waitForEvent('page');
+    await card.getByRole('button', { name: 'Sign in with Demo' }).click();
+    const popup = await popupPromise;
+    await popup.getByRole('textbox', { name: 'Username' }).fill('grace');
+    await popup.getByLabel('Password').fill('demo');
+    await popup.getByRole('button', { name: 'Sign in' }).click();
+    await popup.getByRole('button', { name: 'Deny' }).click();
+    await popup.getByRole('heading', { name: 'Sign-in with Demo failed' }).waitFor();
+    await popup.close();
+    await page.bringToFront();
+    const alert = card.getByRole('alert').filter({ hasText: 'access_denied' });
+    await alert.waitFor();
+    await page.close();
+  });
+
+  it('cancels a pending sign-in from the app', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(web.url);
+    const card = page.getByRole('region', { name: 'Demo' });
+    const popupPromise = browser.context.waitForEvent('page');
+    await card.getByRole('button', { name: 'Sign in with Demo' }).click();
+    const popup = await popupPromise;
+    await popup.close();
+    await page.bringToFront();
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await card.getByRole('alert').filter({ hasText: 'cancelled' }).waitFor();
+    await card.getByRole('button', { name: 'Sign in with Demo' }).waitFor();
+    await page.close();
+  });
+});
