@@ -38,6 +38,7 @@ export class LoopbackReceiver {
   #settle: { resolve: (url: URL) => void; reject: (e: Error) => void } | null = null;
   #timer: NodeJS.Timeout;
   #closed = false;
+  #closing: Promise<void> | null = null;
 
   private constructor(server: http.Server, redirectUri: string, path: string, timeoutMs: number) {
     this.#server = server;
@@ -131,14 +132,22 @@ export class LoopbackReceiver {
     return (this.#server.address() as AddressInfo | null)?.port ?? 0;
   }
 
-  async close(): Promise<void> {
-    if (this.#closed) return;
+  close(): Promise<void> {
+    if (this.#closing) return this.#closing;
     this.#closed = true;
     clearTimeout(this.#timer);
     if (!this.#accepted) this.fail(new HostError('cancelled', 'the sign-in was cancelled'));
-    await new Promise<void>((resolve) => {
+    this.#closing = new Promise<void>((resolve) => {
       this.#server.close(() => resolve());
       this.#server.closeAllConnections();
     });
+    return this.#closing;
+  }
+
+  /** Resolves once the port is closed, whoever closed it. */
+  async whenClosed(): Promise<void> {
+    await new Promise<void>((resolve) =>
+      this.#server.listening ? this.#server.once('close', () => resolve()) : resolve(),
+    );
   }
 }

@@ -476,6 +476,11 @@ export class SignInService {
     return this.#provider(providerId).session?.refreshCount ?? 0;
   }
 
+  /** Test and diagnostics hook: the session object itself (tokens included), never exposed over the contract. */
+  debugSession(providerId: string): TokenSession {
+    return this.#session(providerId);
+  }
+
   /** Test hook: make the current access token look expired. */
   expireAccessToken(providerId: string): void {
     const session = this.#session(providerId);

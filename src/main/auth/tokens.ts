@@ -22,9 +22,10 @@ export function toTokenSet(
     idTokenClaims: claims ?? previous?.idTokenClaims,
     expiresAt: expiresIn === undefined ? undefined : now + expiresIn * 1000,
     issuedAt: now,
+    // Space-separated per RFC 6749; GitHub separates them with commas.
     scopes:
       typeof response.scope === 'string'
-        ? response.scope.split(' ').filter(Boolean)
+        ? response.scope.split(/[ ,]+/).filter(Boolean)
         : (previous?.scopes ?? requestedScopes),
   };
 }

@@ -11,9 +11,9 @@ label{display:grid;gap:4px;margin:10px 0;font-size:.9rem}input,select{font:inher
 .row{display:flex;gap:8px;margin-top:16px}button{font:inherit;padding:8px 14px;border-radius:8px;border:1px solid #3b5bdb;background:#3b5bdb;color:#fff;cursor:pointer}
 button.secondary{background:#fff;color:#1c1f24;border-color:#c9ced6}.hint{color:#5c6370;font-size:.85rem}.error{color:#c92a2a}ul{padding-left:1.2em}`;
 
-function layout(title: string, body: string, nonce: string): string {
+function layout(title: string, body: string, nonce?: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(title)}</title><style nonce="${nonce}">${STYLE}</style></head><body><main>
+<title>${escapeHtml(title)}</title><style${nonce ? ` nonce="${nonce}"` : ''}>${STYLE}</style></head><body><main>
 <span class="badge">Demo identity provider — not a real account</span>${body}</main></body></html>`;
 }
 
@@ -43,5 +43,34 @@ export function consentPage(uid: string, clientName: string, scopes: string[], n
 <form method="post" action="/interaction/${uid}/confirm"><div class="row"><button type="submit">Allow</button></div></form>
 <form method="post" action="/interaction/${uid}/abort"><div class="row"><button class="secondary" type="submit">Deny</button></div></form>`,
     nonce,
+  );
+}
+
+// Device flow (RFC 8628) pages. oidc-provider supplies the forms (with their CSRF token); we supply the page.
+
+export function deviceInputPage(form: string, error: boolean): string {
+  const labelled = form.replace('name="user_code"', 'name="user_code" aria-label="Code"');
+  return layout(
+    'Enter code — Latchkey demo',
+    `<h1>Enter the code shown in the app</h1>
+${error ? '<p class="error" role="alert">That code is not valid. Check it and try again.</p>' : ''}
+${labelled}<div class="row"><button type="submit" form="op.deviceInputForm">Continue</button></div>`,
+  );
+}
+
+export function deviceConfirmPage(form: string, clientName: string, userCode: string): string {
+  return layout(
+    'Confirm device — Latchkey demo',
+    `<h1>Sign in to ${escapeHtml(clientName)}?</h1>
+<p>Check that the app shows this code:</p><p style="font-size:1.6rem;letter-spacing:.15em"><code>${escapeHtml(userCode)}</code></p>
+${form}<div class="row"><button type="submit" form="op.deviceConfirmForm">Continue</button>
+<button class="secondary" type="submit" form="op.deviceConfirmForm" name="abort" value="yes">Abort</button></div>`,
+  );
+}
+
+export function deviceSuccessPage(clientName: string): string {
+  return layout(
+    'Device signed in — Latchkey demo',
+    `<h1>Signed in to ${escapeHtml(clientName)}</h1><p>You can close this page and return to the app.</p>`,
   );
 }

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
 import { avatarDataUrl, DEMO_PASSWORD, findDemoAccount } from './accounts.ts';
 import { memoryAdapter } from './memory-adapter.ts';
-import { consentPage, loginPage } from './pages.ts';
+import { consentPage, deviceConfirmPage, deviceInputPage, deviceSuccessPage, loginPage } from './pages.ts';
 
 export const DEMO_CLIENT_ID = 'latchkey-demo';
 export const DEMO_SCOPES = ['openid', 'profile', 'email', 'groups', 'offline_access'];
@@ -108,8 +108,26 @@ export async function startDemoIdp(options: DemoIdpOptions = {}): Promise<DemoId
     },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
-      deviceFlow: { enabled: true },
+      // A client may revoke only its own tokens.
+      revocation: {
+        enabled: true,
+        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+      },
+      deviceFlow: {
+        enabled: true,
+        userCodeInputSource: (ctx, form, _out, err) => {
+          ctx.type = 'html';
+          ctx.body = deviceInputPage(form, Boolean(err));
+        },
+        userCodeConfirmSource: (ctx, form, client, _deviceInfo, userCode) => {
+          ctx.type = 'html';
+          ctx.body = deviceConfirmPage(form, client.clientName ?? client.clientId, userCode);
+        },
+        successSource: (ctx) => {
+          ctx.type = 'html';
+          ctx.body = deviceSuccessPage(ctx.oidc.client?.clientName ?? 'the app');
+        },
+      },
       rpInitiatedLogout: { enabled: true },
     },
     pkce: { required: () => true },

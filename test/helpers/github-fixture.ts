@@ -1,0 +1,128 @@
+/**
+ * A GitHub-shaped server for tests, reached through the GitHub Enterprise `host` option: OAuth endpoints
+ * under /login, the REST API under /api/v3, and GitHub's habit of answering token errors with HTTP 200.
+ * It approves every authorization at once (no login page) so tests can focus on the protocol.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface GitHubFixture {
+  host: string;
+  port: number;
+  /** Make the token endpoint refuse every code with 200 + bad_verification_code. */
+  rejectCodes: boolean;
+  /** How many device polls answer authorization_pending before success. */
+  pendingPolls: number;
+  tokenRequests: number;
+  close(): Promise<void>;
+}
+
+export async function startGitHubFixture(): Promise<GitHubFixture> {
+  const codes = new Map<string, { challenge: string; redirectUri: string; scope: string }>();
+  const tokens = new Set<string>();
+  let devicePolls = 0;
+  const fixture = { rejectCodes: false, pendingPolls: 1, tokenRequests: 0 } as GitHubFixture;
+
+  const json = (res: http.ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+  };
+  const readForm = async (req: http.IncomingMessage) => {
+    let body = '';
+    for await (const c of req as AsyncIterable<Buffer>) body += c.toString();
+    return new URLSearchParams(body);
+  };
+  const issue = (res: http.ServerResponse, scope: string) => {
+    const token = `gho_${randomBytes(18).toString('hex')}`;
+    tokens.add(token);
+    json(res, 200, { access_token: token, token_type: 'bearer', scope: scope.split(' ').join(',') });
+  };
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fixture');
+    if (req.method === 'GET' && url.pathname === '/login/oauth/authorize') {
+      const code = randomBytes(10).toString('hex');
+      codes.set(code, {
+        challenge: url.searchParams.get('code_challenge') ?? '',
+        redirectUri: url.searchParams.get('redirect_uri') ?? '',
+        scope: url.searchParams.get('scope') ?? '',
+      });
+      const back = new URL(url.searchParams.get('redirect_uri')!);
+      back.searchParams.set('code', code);
+      back.searchParams.set('state', url.searchParams.get('state') ?? '');
+      return void res.writeHead(302, { location: back.href }).end();
+    }
+    if (req.method === 'POST' && url.pathname === '/login/oauth/access_token') {
+      fixture.tokenRequests++;
+      const form = await readForm(req);
+      if (form.get('grant_type') === 'urn:ietf:params:oauth:grant-type:device_code') {
+        if (devicePolls++ < fixture.pendingPolls)
+          return json(res, 200, {
+            error: 'authorization_pending',
+            error_description: 'The authorization request is still pending.',
+          });
+        return issue(res, 'read:user,user:email');
+      }
+      const entry = codes.get(form.get('code') ?? '');
+      codes.delete(form.get('code') ?? '');
+      const verifier = form.get('code_verifier') ?? '';
+      const ok =
+        !fixture.rejectCodes &&
+        entry !== undefined &&
+        entry.redirectUri === form.get('redirect_uri') &&
+        createHash('sha256').update(verifier).digest('base64url') === entry.challenge;
+      // GitHub's real behaviour: an error, but with HTTP 200.
+      if (!ok)
+        return json(res, 200, {
+          error: 'bad_verification_code',
+          error_description: 'The code passed is incorrect or expired.',
+        });
+      return issue(res, entry.scope);
+    }
+    if (req.method === 'POST' && url.pathname === '/login/device/code') {
+      devicePolls = 0;
+      return json(res, 200, {
+        device_code: randomBytes(10).toString('hex'),
+        user_code: 'WDJB-MJHT',
+        verification_uri: `http://${fixture.host}/login/device`,
+        expires_in: 900,
+        interval: 1,
+      });
+    }
+    if (url.pathname.startsWith('/api/v3/')) {
+      const token = (req.headers.authorization ?? '').replace(/^(Bearer|token) /i, '');
+      if (!tokens.has(token)) return json(res, 401, { message: 'Bad credentials' });
+      switch (url.pathname) {
+        case '/api/v3/user':
+          return json(res, 200, {
+            id: 583231,
+            login: 'octocat',
+            name: 'The Octocat',
+            email: null,
+            avatar_url: 'https://avatars.example/u/583231',
+          });
+        case '/api/v3/user/emails':
+          return json(res, 200, [
+            { email: 'octo@private.example', primary: false, verified: true },
+            { email: 'octocat@github.example', primary: true, verified: true },
+          ]);
+        case '/api/v3/user/teams':
+          return json(res, 200, [{ slug: 'core', name: 'Core', organization: { login: 'octo-org' } }]);
+        case '/api/v3/user/repos':
+          return json(res, 200, [{ full_name: 'octocat/hello-world' }]);
+      }
+    }
+    json(res, 404, { message: 'Not Found' });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return Object.assign(fixture, {
+    host: `127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  });
+}

@@ -1,0 +1,56 @@
+import { loadProviderConfig } from '../../src/main/auth/config/load.ts';
+import { DEMO_CLIENT_ID } from '../../src/main/auth/demo-idp/server.ts';
+import { createRuntime } from '../../src/main/auth/providers/index.ts';
+import { SignInService, type AuthPorts } from '../../src/main/auth/sign-in-service.ts';
+import type { Events } from '../../src/shared/contract.ts';
+
+export interface Recorded {
+  service: SignInService;
+  events: Array<{ name: keyof Events; payload: unknown }>;
+  /** Resolves with the next event of that name for that provider. */
+  next<E extends keyof Events>(name: E, providerId: string): Promise<Events[E]>;
+  broughtToFront: number;
+}
+
+/** A SignInService from provider entries (as a providers file would give), with recording ports. */
+export async function signInServiceFor(
+  entries: unknown[],
+  overrides: Partial<AuthPorts> = {},
+): Promise<Recorded> {
+  const { writeFile, mkdtemp } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'latchkey-providers-')), 'providers.json');
+  await writeFile(file, JSON.stringify({ providers: entries }));
+  const config = await loadProviderConfig({ file, env: {} });
+  if (config.problems.length) throw new Error(`bad test config: ${JSON.stringify(config.problems)}`);
+  const waiters: Array<{ name: string; providerId: string; resolve: (p: unknown) => void }> = [];
+  const rec: Recorded = {
+    service: undefined as unknown as SignInService,
+    events: [],
+    broughtToFront: 0,
+    next: (name, providerId) =>
+      new Promise((resolve) => waiters.push({ name, providerId, resolve: resolve as (p: unknown) => void })),
+  };
+  const ports: AuthPorts = {
+    openExternal: async () => false,
+    bringToFront: () => void rec.broughtToFront++,
+    emit: (name, payload) => {
+      rec.events.push({ name, payload });
+      for (const w of [...waiters]) {
+        if (w.name === name && (payload as { providerId?: string }).providerId === w.providerId) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(payload);
+        }
+      }
+    },
+    now: () => Date.now(),
+    log: { warn() {}, error() {} },
+    ...overrides,
+  };
+  const runtimes = config.providers.map((s) =>
+    createRuntime(s, { demoIssuer: async () => 'http://127.0.0.1:9', demoClientId: DEMO_CLIENT_ID }),
+  );
+  rec.service = new SignInService(config, runtimes, ports);
+  return rec;
+}

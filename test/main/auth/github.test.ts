@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startGitHubFixture, type GitHubFixture } from '../../helpers/github-fixture.ts';
+import { signInServiceFor } from '../../helpers/sign-in.ts';
+
+let gh: GitHubFixture;
+beforeAll(async () => {
+  gh = await startGitHubFixture();
+});
+afterAll(async () => {
+  await gh?.close();
+});
+beforeEach(() => {
+  gh.rejectCodes = false;
+});
+
+const github = (extra = {}) => ({
+  type: 'github',
+  clientId: 'Iv1.test',
+  clientSecret: 'gh-secret',
+  host: gh.host,
+  allowInsecureHttp: true,
+  ...extra,
+});
+
+/** GitHub approves at once here, so following redirects is the whole browser trip. */
+async function completeInBrowser(authorizationUrl: string): Promise<string> {
+  return (await fetch(authorizationUrl)).text();
+}
+
+describe('GitHub through the Enterprise host option', () => {
+  it('uses the Enterprise endpoints and reads user, primary e-mail and teams', async () => {
+    const rec = await signInServiceFor([github({ fetchGroups: true })]);
+    const { authorizationUrl } = await rec.service.signIn('github');
+    const url = new URL(authorizationUrl);
+    expect(`${url.origin}${url.pathname}`).toBe(`http://${gh.host}/login/oauth/authorize`);
+    expect(url.searchParams.get('scope')).toBe('read:user user:email read:org');
+    expect(url.searchParams.get('nonce')).toBeNull();
+    const done = rec.next('auth.signedIn', 'github');
+    expect(await completeInBrowser(authorizationUrl)).toContain('Signed in with GitHub');
+    expect((await done).user).toEqual({
+      id: '583231',
+      name: 'The Octocat',
+      login: 'octocat',
+      email: 'octocat@github.example',
+      avatarUrl: 'https://avatars.example/u/583231',
+    });
+    const state = rec.service.overview().providers[0]!.state;
+    expect(state).toMatchObject({
+      status: 'signedIn',
+      groups: ['octo-org/core'],
+      scopes: ['read:user', 'user:email', 'read:org'],
+      hasRefreshToken: false,
+    });
+    const repos = await rec.service.request('github', { url: `http://${gh.host}/api/v3/user/repos` });
+    expect(JSON.parse(repos.body)).toEqual([{ full_name: 'octocat/hello-world' }]);
+    rec.service.close();
+  });
+
+  it("maps GitHub's HTTP 200 token errors to real errors", async () => {
+    gh.rejectCodes = true;
+    const rec = await signInServiceFor([github()]);
+    const { authorizationUrl } = await rec.service.signIn('github');
+    const failed = rec.next('auth.signInFailed', 'github');
+    expect(await completeInBrowser(authorizationUrl)).toContain('bad_verification_code');
+    expect(await failed).toEqual({
+      providerId: 'github',
+      error: 'bad_verification_code',
+      errorDescription: 'The code passed is incorrect or expired.',
+    });
+    rec.service.close();
+  });
+
+  it('device flow: authorization_pending (HTTP 200 at GitHub) then success', async () => {
+    const rec = await signInServiceFor([github({ clientSecret: undefined })]);
+    const before = gh.tokenRequests;
+    const device = await rec.service.signInWithDevice('github');
+    expect(device).toMatchObject({
+      userCode: 'WDJB-MJHT',
+      verificationUri: `http://${gh.host}/login/device`,
+    });
+    const done = await rec.next('auth.signedIn', 'github');
+    expect(done.user?.login).toBe('octocat');
+    expect(gh.tokenRequests - before).toBe(2);
+    rec.service.close();
+  });
+
+  it('the token is sent only to the GitHub API origin', async () => {
+    const rec = await signInServiceFor([github()]);
+    const { authorizationUrl } = await rec.service.signIn('github');
+    const done = rec.next('auth.signedIn', 'github');
+    await completeInBrowser(authorizationUrl);
+    await done;
+    await expect(
+      rec.service.request('github', { url: 'https://api.github.com.evil.example/user' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    rec.service.close();
+  });
+});
