@@ -70,7 +70,7 @@ const common = {
     .describe('Extra origins the authenticated-request helper may send this token to.'),
 };
 
-const github = z.object({
+const github = z.strictObject({
   ...common,
   type: z.literal('github'),
   host: z
@@ -79,8 +79,8 @@ const github = z.object({
     .optional()
     .describe('GitHub Enterprise Server host; default github.com.'),
 });
-const google = z.object({ ...common, type: z.literal('google') });
-const azure = z.object({
+const google = z.strictObject({ ...common, type: z.literal('google') });
+const azure = z.strictObject({
   ...common,
   type: z.literal('azure'),
   tenant: z
@@ -89,7 +89,7 @@ const azure = z.object({
     .optional()
     .describe('Default "common".'),
 });
-const auth0 = z.object({
+const auth0 = z.strictObject({
   ...common,
   type: z.literal('auth0'),
   domain: z
@@ -97,13 +97,13 @@ const auth0 = z.object({
     .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, { error: 'must be a host name like tenant.eu.auth0.com' }),
   audience: z.string().optional(),
 });
-const oidc = z.object({
+const oidc = z.strictObject({
   ...common,
   type: z.literal('oidc'),
   issuer: httpUrl.describe('Issuer URL; its /.well-known/openid-configuration is used.'),
   groupsClaim: z.string().min(1).optional().describe('Claim that holds the groups (default "groups").'),
 });
-const oauth2 = z.object({
+const oauth2 = z.strictObject({
   ...common,
   type: z.literal('oauth2'),
   authorizationEndpoint: httpUrl,
@@ -120,7 +120,7 @@ const oauth2 = z.object({
   revocationEndpoint: httpUrl.optional(),
   deviceAuthorizationEndpoint: httpUrl.optional(),
 });
-const demo = z.object({
+const demo = z.strictObject({
   type: z.literal('demo'),
   id: common.id,
   name: common.name,

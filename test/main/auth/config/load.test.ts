@@ -1,0 +1,166 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProviderConfig, parseProviderEntries } from '../../../../src/main/auth/config/load.ts';
+import { tempDir } from '../../../helpers/temp-dir.ts';
+
+async function file(content: string): Promise<string> {
+  const f = path.join(tempDir(), 'providers.json');
+  await writeFile(f, content);
+  return f;
+}
+
+describe('providers file', () => {
+  it('loads every documented type', async () => {
+    const f = await file(
+      JSON.stringify({
+        providers: [
+          { type: 'github', clientId: 'gh', clientSecret: 's', host: 'github.example.com' },
+          { type: 'google', clientId: 'g' },
+          { type: 'azure', clientId: 'a', tenant: 'contoso.onmicrosoft.com' },
+          { type: 'auth0', clientId: 'z', domain: 'tenant.eu.auth0.com', audience: 'https://api.example' },
+          {
+            type: 'oidc',
+            id: 'corp',
+            name: 'Corp SSO',
+            issuer: 'https://sso.example.com',
+            clientId: 'c',
+            groupsClaim: 'roles',
+          },
+          {
+            type: 'oauth2',
+            id: 'forge',
+            name: 'Forge',
+            clientId: 'f',
+            authorizationEndpoint: 'https://forge.example/oauth/authorize',
+            tokenEndpoint: 'https://forge.example/oauth/token',
+            userEndpoint: 'https://forge.example/api/me',
+            userIdField: 'data.id',
+          },
+          { type: 'demo' },
+        ],
+      }),
+    );
+    const config = await loadProviderConfig({ file: f, env: {} });
+    expect(config.problems).toEqual([]);
+    expect(config.providers.map((p) => [p.id, p.name])).toEqual([
+      ['github', 'GitHub'],
+      ['google', 'Google'],
+      ['azure', 'Microsoft'],
+      ['auth0', 'Auth0'],
+      ['corp', 'Corp SSO'],
+      ['forge', 'Forge'],
+      ['demo', 'Demo'],
+    ]);
+  });
+
+  it('names the entry and the field of each bad entry, and keeps the good ones', async () => {
+    const f = await file(
+      JSON.stringify({
+        providers: [
+          { type: 'oidc', id: 'corp', clientId: 'c', issuer: 'not a url' },
+          { type: 'github' },
+          { type: 'myspace', clientId: 'x' },
+          { type: 'google', clientId: 'ok' },
+          { type: 'google', clientId: 'dup' },
+          { type: 'oidc', clientId: 'c', issuer: 'https://x.example' },
+          { type: 'oidc', id: 'Bad Id', clientId: 'c', issuer: 'https://x.example' },
+        ],
+      }),
+    );
+    const config = await loadProviderConfig({ file: f, env: {} });
+    expect(config.providers.map((p) => p.id)).toEqual(['google']);
+    const byEntry = config.problems.map((p) => `${p.entry} | ${p.field}`);
+    expect(byEntry).toEqual([
+      'providers[0] (id "corp") | issuer',
+      'providers[1] | clientId',
+      'providers[2] | type',
+      'providers[4] | id',
+      'providers[5] | id',
+      'providers[6] (id "Bad Id") | id',
+    ]);
+    expect(config.problems[3]!.message).toContain('earlier entry');
+    expect(config.problems[4]!.message).toContain('required');
+  });
+
+  it.each([
+    ['a missing file', null, /cannot be read/],
+    ['invalid JSON', '{"providers": [', /not valid JSON/],
+    ['no providers list', '{"provider": []}', /expected array/],
+  ])('reports %s and still offers the demo', async (_name, content, message) => {
+    const f = content === null ? path.join(tempDir(), 'missing.json') : await file(content);
+    const config = await loadProviderConfig({ file: f, env: {} });
+    expect(config.problems[0]!.message).toMatch(message);
+    expect(config.providers.map((p) => p.id)).toEqual(['demo']);
+  });
+
+  it('allows plain http only for loopback issuers that opt in', () => {
+    const http = (issuer: string, allow?: boolean) =>
+      parseProviderEntries([
+        {
+          type: 'oidc',
+          id: 'x',
+          clientId: 'c',
+          issuer,
+          ...(allow === undefined ? {} : { allowInsecureHttp: allow }),
+        },
+      ]);
+    expect(http('http://127.0.0.1:9000', true).providers).toHaveLength(1);
+    expect(http('http://localhost:9000/realms/x', true).providers).toHaveLength(1);
+    expect(http('http://127.0.0.1:9000').problems[0]!.message).toContain('allowInsecureHttp');
+    expect(http('http://sso.example.com', true).problems[0]!.message).toContain('https');
+  });
+
+  it('accepts only loopback redirect URIs with a port', () => {
+    const r = (redirectUri: string) =>
+      parseProviderEntries([{ type: 'auth0', clientId: 'c', domain: 'x.auth0.com', redirectUri }]);
+    expect(r('http://localhost:3000/callback').providers).toHaveLength(1);
+    expect(r('http://127.0.0.1:8400/cb').providers).toHaveLength(1);
+    expect(r('https://app.example/callback').problems[0]!.field).toBe('redirectUri');
+    expect(r('http://127.0.0.1/callback').problems[0]!.field).toBe('redirectUri');
+  });
+
+  it('takes built-ins from environment variables, unless the file names that id', async () => {
+    const env = {
+      GITHUB_CLIENT_ID: 'env-gh',
+      GITHUB_CLIENT_SECRET: 'env-secret',
+      GOOGLE_CLIENT_ID: 'env-g',
+      AZURE_CLIENT_ID: 'env-a',
+      AZURE_TENANT: 'contoso',
+      AUTH0_DOMAIN: 'x.auth0.com',
+      AUTH0_CLIENT_ID: 'env-z',
+    };
+    const f = await file(JSON.stringify({ providers: [{ type: 'google', clientId: 'from-file' }] }));
+    const config = await loadProviderConfig({ file: f, env });
+    expect(config.providers.map((p) => [p.id, 'clientId' in p ? p.clientId : null])).toEqual([
+      ['google', 'from-file'],
+      ['github', 'env-gh'],
+      ['azure', 'env-a'],
+      ['auth0', 'env-z'],
+    ]);
+  });
+
+  it('offers the demo when nothing is configured, or when asked', async () => {
+    expect((await loadProviderConfig({ env: {} })).providers.map((p) => p.id)).toEqual(['demo']);
+    const config = await loadProviderConfig({ env: { GOOGLE_CLIENT_ID: 'g' }, forceDemo: true });
+    expect(config.providers.map((p) => p.id)).toEqual(['google', 'demo']);
+    expect((await loadProviderConfig({ env: { GOOGLE_CLIENT_ID: 'g' } })).providers.map((p) => p.id)).toEqual(
+      ['google'],
+    );
+  });
+
+  it('reads LATCHKEY_PROVIDERS and accepts a bare array', async () => {
+    const f = await file(JSON.stringify([{ type: 'google', clientId: 'g' }]));
+    const config = await loadProviderConfig({ env: { LATCHKEY_PROVIDERS: f } });
+    expect(config.source).toBe(f);
+    expect(config.providers.map((p) => p.id)).toEqual(['google']);
+  });
+});
+
+describe('unknown fields', () => {
+  it('are reported by name instead of being ignored (a typo must not pass silently)', () => {
+    const { problems } = parseProviderEntries([{ type: 'google', clientId: 'g', fetchgroups: true }]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toMatch(/fetchgroups/);
+  });
+});
