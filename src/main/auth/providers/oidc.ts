@@ -57,6 +57,9 @@ export function createOidcRuntime(settings: ProviderSettings, options: OidcOptio
     return Array.isArray(list) ? new Set(list) : null;
   };
 
+  // fetchUser and fetchGroups both read the same claims: ask the userinfo endpoint once per access token.
+  let lastClaims: { accessToken: string; claims: Promise<Record<string, unknown>> } | null = null;
+
   return {
     settings,
     oidc: true,
@@ -112,8 +115,17 @@ export function createOidcRuntime(settings: ProviderSettings, options: OidcOptio
     },
   };
 
+  function userClaims(tokens: TokenSet): Promise<Record<string, unknown>> {
+    if (lastClaims?.accessToken !== tokens.accessToken) {
+      const claims = readUserClaims(tokens);
+      claims.catch(() => (lastClaims = null));
+      lastClaims = { accessToken: tokens.accessToken, claims };
+    }
+    return lastClaims.claims;
+  }
+
   /** ID token claims, completed by the userinfo endpoint when there is one. */
-  async function userClaims(tokens: TokenSet): Promise<Record<string, unknown>> {
+  async function readUserClaims(tokens: TokenSet): Promise<Record<string, unknown>> {
     const config = await configuration();
     const fromIdToken = tokens.idTokenClaims ?? {};
     const sub = fromIdToken.sub;
