@@ -8,6 +8,8 @@ import { HostError } from '../shared/errors.ts';
 import type { LoadOptions } from './auth/config/load.ts';
 import { createSignIn, type SignInSetup } from './auth/create-sign-in.ts';
 import type { Handlers, Logger } from './ipc/dispatcher.ts';
+import { KeyFileProtector, type KeyProtector } from './vault/key-protector.ts';
+import { TokenVault } from './vault/token-vault.ts';
 import { HostEvents } from './events.ts';
 import { decrypt, encrypt } from './services/crypto/passphrase-encryption.ts';
 import { SessionStorage } from './services/session-storage.ts';
@@ -28,12 +30,21 @@ export interface HostOptions {
   /** Where sign-in providers come from (--providers, LATCHKEY_PROVIDERS, environment, --demo-idp). */
   providers?: LoadOptions;
   ports?: Partial<HostPorts>;
+  /**
+   * What protects remembered sign-ins. Default: a key file in the data directory (web mode). `null` defers
+   * the vault: the Electron entry opens it with the OS keychain only after the first window is shown.
+   */
+  keyProtector?: KeyProtector | null;
+  /** Shifts the host's clock (tests of token expiry; LATCHKEY_CLOCK_OFFSET_MS in web mode). */
+  clockOffsetMs?: number;
 }
 
 export interface Host {
   handlers: Handlers;
   events: HostEvents;
   signIn: SignInSetup;
+  /** Opens the token vault and restores remembered sign-ins (called by createHost unless deferred). */
+  openVault(protector: KeyProtector): Promise<void>;
   /** A window closed or a web page went away. */
   clientClosed(clientId: string): void;
   close(): Promise<void>;
@@ -69,10 +80,28 @@ export async function createHost(options: HostOptions): Promise<Host> {
       events.emit('window.bringToFront', {});
     },
     emit: (name, payload) => events.emit(name, payload),
-    now: () => Date.now(),
+    now: () => Date.now() + (options.clockOffsetMs ?? 0),
     log,
   });
   const auth = signIn.service;
+  let vault: TokenVault | null = null;
+  const openVault = async (protector: KeyProtector) => {
+    if (vault) return;
+    try {
+      vault = await TokenVault.open({ dir: options.dataDir, protector, log });
+    } catch (error) {
+      log.warn(`latchkey: remembered sign-ins are unavailable: ${(error as Error).message}`);
+      return;
+    }
+    auth.attachVault(vault);
+    await auth
+      .restore()
+      .catch((error: unknown) =>
+        log.warn(`latchkey: restoring sign-ins failed: ${(error as Error).message}`),
+      );
+  };
+  if (options.keyProtector !== null)
+    await openVault(options.keyProtector ?? new KeyFileProtector(options.dataDir));
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -113,6 +142,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'auth.signOut': (_ctx, id) => auth.signOut(id),
     'auth.getAccessToken': (_ctx, id) => auth.accessToken(id),
     'auth.request': (_ctx, id, request) => auth.request(id, request),
+    'auth.vault': () => auth.vaultStatus(),
+    'auth.forgetAll': () => auth.forgetAll(),
+    'auth.setAllowWeakProtection': (_ctx, allow) => auth.setAllowWeakProtection(allow),
+    'auth.exportToken': (_ctx, id) => auth.exportToken(id),
+    'auth.importToken': (_ctx, id, json, opts) => auth.importToken(id, json, opts ?? {}),
 
     'crypto.encrypt': (_ctx, plainText, passphrase) => encrypt(plainText, passphrase),
     'crypto.decrypt': (_ctx, encrypted, passphrase) => decrypt(encrypted, passphrase),
@@ -122,10 +156,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
     handlers,
     events,
     signIn,
+    openVault,
     clientClosed: (clientId) => session.drop(clientId),
     close: async () => {
       events.emit('host.closing', { reason: 'the host is shutting down' });
       await signIn.close();
+      await vault?.close();
       await storage?.close();
     },
   };

@@ -41,6 +41,12 @@ export type AuthState =
       /** A short hash of the access token: shows that it changed, reveals nothing. */
       fingerprint: string;
       hasRefreshToken: boolean;
+      /** Kept in the vault for the next launch ("Remember me"). */
+      remembered: boolean;
+      /** Why "Remember me" could not be honoured, when it could not. */
+      rememberProblem?: string | undefined;
+      /** Restored from the vault at launch rather than signed in during this run. */
+      restored: boolean;
       /** Set while the last refresh failed for a reason that keeps the session (offline, 5xx). */
       refreshProblem?: string | undefined;
       signedInAt: number;
@@ -81,4 +87,33 @@ export interface AuthenticatedResponse {
   status: number;
   contentType: string | null;
   body: string;
+}
+
+export interface VaultNoteInfo {
+  reason: string;
+  movedTo?: string | undefined;
+  at: string;
+}
+
+export interface VaultInfo {
+  /** Where remembered sign-ins are kept. */
+  file: string;
+  /** The key store: keychain (macOS), dpapi (Windows), gnome_libsecret / kwallet* / basic_text (Linux), key-file (web mode). */
+  backend: string;
+  level: 'os-keychain' | 'key-file' | 'weak';
+  allowWeakProtection: boolean;
+  canRemember: boolean;
+  whyNot: string | null;
+  remembered: string[];
+  notes: VaultNoteInfo[];
+}
+
+/** A token in Flet's JSON shape, for apps moving from Flet's saved_token. */
+export interface FletToken {
+  access_token: string;
+  token_type: string;
+  scope: string;
+  expires_in?: number | undefined;
+  expires_at?: number | undefined;
+  refresh_token?: string | undefined;
 }

@@ -10,6 +10,7 @@ import type {
   DeviceAuthorization,
   ProvidersOverview,
   UserProfile,
+  VaultInfo,
 } from './auth-types.ts';
 import type { Result } from './errors.ts';
 import type { JsonValue } from './json.ts';
@@ -62,6 +63,7 @@ const SignInOptionsSchema = z
       .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, { error: 'not a scope token' }))
       .max(50)
       .optional(),
+    rememberMe: z.boolean().optional(),
   })
   .strict()
   .optional();
@@ -122,6 +124,17 @@ export const methods = {
     z.tuple([ProviderId]),
   ),
   'auth.request': method<AuthenticatedResponse>()(z.tuple([ProviderId, AuthRequestSchema])),
+  // Remembered sign-ins (the token vault).
+  'auth.vault': method<VaultInfo>()(none),
+  'auth.forgetAll': method<void>()(none),
+  'auth.setAllowWeakProtection': method<VaultInfo>()(
+    z.tuple([z.boolean({ error: 'must be true or false' })]),
+  ),
+  // Flet's token JSON, for apps moving from Flet's saved_token. Export hands the token out on purpose.
+  'auth.exportToken': method<string>()(z.tuple([ProviderId])),
+  'auth.importToken': method<AuthState>()(
+    z.tuple([ProviderId, z.string().max(64 * 1024), SignInOptionsSchema]),
+  ),
 
   // Passphrase encryption, byte-compatible with Flet's flet.security. The passphrase is never stored or logged.
   'crypto.encrypt': method<string>()(z.tuple([CryptoText, Passphrase])),

@@ -3,6 +3,8 @@ import { DEMO_CLIENT_ID } from '../../src/main/auth/demo-idp/server.ts';
 import { createRuntime } from '../../src/main/auth/providers/index.ts';
 import { SignInService, type AuthPorts } from '../../src/main/auth/sign-in-service.ts';
 import type { Events } from '../../src/shared/contract.ts';
+import { KeyFileProtector } from '../../src/main/vault/key-protector.ts';
+import { TokenVault } from '../../src/main/vault/token-vault.ts';
 
 export interface Recorded {
   service: SignInService;
@@ -10,12 +12,14 @@ export interface Recorded {
   /** Resolves with the next event of that name for that provider. */
   next<E extends keyof Events>(name: E, providerId: string): Promise<Events[E]>;
   broughtToFront: number;
+  vault?: TokenVault;
 }
 
 /** A SignInService from provider entries (as a providers file would give), with recording ports. */
 export async function signInServiceFor(
   entries: unknown[],
   overrides: Partial<AuthPorts> = {},
+  vaultDir?: string,
 ): Promise<Recorded> {
   const { writeFile, mkdtemp } = await import('node:fs/promises');
   const os = await import('node:os');
@@ -52,5 +56,14 @@ export async function signInServiceFor(
     createRuntime(s, { demoIssuer: async () => 'http://127.0.0.1:9', demoClientId: DEMO_CLIENT_ID }),
   );
   rec.service = new SignInService(config, runtimes, ports);
+  if (vaultDir) {
+    const vault = await TokenVault.open({
+      dir: vaultDir,
+      protector: new KeyFileProtector(vaultDir),
+      log: ports.log,
+    });
+    rec.service.attachVault(vault);
+    rec.vault = vault;
+  }
   return rec;
 }

@@ -53,6 +53,8 @@ export function isNetwork(error: unknown): boolean {
 /** A refresh failure that should keep the session and retry (offline, 5xx) rather than sign out. */
 export function isTransient(error: unknown): boolean {
   if (isNetwork(error)) return true;
+  // The provider's metadata could not be fetched (offline, DNS, 5xx at discovery).
+  if (error instanceof HostError) return error.code === 'unavailable';
   if (error instanceof client.ResponseBodyError) return error.status >= 500;
   if (error instanceof client.ClientError) {
     const cause = (error as { cause?: unknown }).cause;

@@ -6,13 +6,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as client from 'openid-client';
+import { z } from 'zod';
 import type {
   AuthenticatedResponse,
   AuthState,
   DeviceAuthorization,
+  FletToken,
   ProviderInfo,
   ProvidersOverview,
   SignInError,
+  UserProfile,
+  VaultInfo,
 } from '../../shared/auth-types.ts';
 import type { Events } from '../../shared/contract.ts';
 import { HostError } from '../../shared/errors.ts';
@@ -23,11 +27,35 @@ import type { ProviderRuntime, TokenSet } from './providers/types.ts';
 import { errorPage, successPage } from './result-pages.ts';
 import { TokenSession } from './token-session.ts';
 import { toTokenSet, uniqueScopes } from './tokens.ts';
+import type { TokenVault } from '../vault/token-vault.ts';
+
+const FletTokenSchema = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().min(1).default('bearer'),
+  scope: z.string().default(''),
+  expires_in: z.number().nonnegative().optional(),
+  expires_at: z.number().positive().optional(),
+  refresh_token: z.string().min(1).optional(),
+});
+
+/** What a remembered session belongs to: the provider as configured (no secrets). Computable offline. */
+export function bindingOf(settings: ProviderSettings): string {
+  const s = settings as Record<string, unknown>;
+  return JSON.stringify([
+    s.type,
+    s.clientId ?? null,
+    s.issuer ?? s.host ?? s.domain ?? s.tenant ?? null,
+    s.authorizationEndpoint ?? null,
+    s.tokenEndpoint ?? null,
+  ]);
+}
 
 export interface SignInOptions {
   fetchUser?: boolean | undefined;
   fetchGroups?: boolean | undefined;
   scopes?: string[] | undefined;
+  /** Keep the sign-in in the vault for the next launch (default true). */
+  rememberMe?: boolean | undefined;
 }
 
 export interface AuthPorts {
@@ -50,6 +78,11 @@ interface Provider {
   state: AuthState;
   attempt: Attempt | null;
   session: TokenSession | null;
+  remember: boolean;
+  rememberProblem?: string | undefined;
+  restored: boolean;
+  fetchUser: boolean;
+  fetchGroups: boolean;
 }
 
 const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
@@ -60,6 +93,7 @@ export class SignInService {
   readonly #config: LoadedConfig;
   readonly #deviceCapable = new Map<string, boolean>();
   readonly #examples = new Map<string, { label: string; url: string } | null>();
+  #vault: TokenVault | null = null;
 
   constructor(config: LoadedConfig, runtimes: ProviderRuntime[], ports: AuthPorts) {
     this.#config = config;
@@ -71,6 +105,10 @@ export class SignInService {
         state: { status: 'signedOut' },
         attempt: null,
         session: null,
+        remember: false,
+        restored: false,
+        fetchUser: true,
+        fetchGroups: false,
       });
     }
     // What a provider offers (device flow, an example API call) needs its metadata; learn it in the background.
@@ -102,7 +140,16 @@ export class SignInService {
       isDemo: p.settings.type === 'demo',
       deviceFlow: this.#deviceCapable.get(p.settings.id) ?? false,
       exampleRequest: this.#examples.get(p.settings.id) ?? null,
-      state: p.session ? p.session.state() : p.state,
+      state: p.session ? this.#sessionState(p, p.session) : p.state,
+    };
+  }
+
+  #sessionState(p: Provider, session: TokenSession): AuthState {
+    return {
+      ...session.state(),
+      remembered: p.remember && !p.rememberProblem,
+      rememberProblem: p.rememberProblem,
+      restored: p.restored,
     };
   }
 
@@ -317,18 +364,219 @@ export class SignInService {
     const groups = wantGroups ? await p.runtime.fetchGroups(tokens) : null;
     p.attempt = null;
     p.session?.end();
-    const session = new TokenSession(p.runtime, tokens, user, groups, {
-      now: this.#ports.now,
-      persist: async () => {},
-      invalidated: (reason) => void this.signOut(settings.id, reason, { revoke: false }),
-      changed: () => this.#changed(settings.id),
-      log: this.#ports.log,
-    });
-    p.session = session;
-    p.state = session.state();
+    p.fetchUser = wantUser;
+    p.fetchGroups = wantGroups;
+    p.restored = false;
+    p.remember = options.rememberMe ?? true;
+    p.rememberProblem = undefined;
+    this.#startSession(p, tokens, user, groups, this.#ports.now());
+    if (p.remember) await this.#remember(p);
+    else await this.#vault?.remove(settings.id).catch(() => {});
     this.#ports.emit('auth.signedIn', { providerId: settings.id, user });
     this.#changed(settings.id);
     this.#ports.bringToFront();
+  }
+
+  #startSession(
+    p: Provider,
+    tokens: TokenSet,
+    user: UserProfile | null,
+    groups: string[] | null,
+    signedInAt: number,
+  ): TokenSession {
+    const id = p.settings.id;
+    const session = new TokenSession(
+      p.runtime,
+      tokens,
+      user,
+      groups,
+      {
+        now: this.#ports.now,
+        // A rotated refresh token is in the vault before anyone uses it.
+        persist: () => (p.remember ? this.#remember(p) : Promise.resolve()),
+        invalidated: (reason) => void this.signOut(id, reason, { revoke: false }),
+        changed: () => this.#changed(id),
+        log: this.#ports.log,
+      },
+      signedInAt,
+    );
+    p.session = session;
+    p.state = this.#sessionState(p, session);
+    return session;
+  }
+
+  /** Saves the session in the vault; a vault that cannot keep it (no keychain) is reported, not fatal. */
+  async #remember(p: Provider): Promise<void> {
+    const session = p.session;
+    if (!session) return;
+    if (!this.#vault) {
+      p.rememberProblem = 'remembered sign-ins are not available in this host';
+      return;
+    }
+    try {
+      await this.#vault.save({
+        providerId: p.settings.id,
+        binding: bindingOf(p.settings),
+        tokens: session.tokens,
+        user: session.user,
+        groups: session.groups,
+        signedInAt: session.signedInAt,
+        fetchUser: p.fetchUser,
+        fetchGroups: p.fetchGroups,
+      });
+      p.rememberProblem = undefined;
+    } catch (error) {
+      p.rememberProblem =
+        error instanceof HostError ? error.message : `could not save: ${(error as Error).message}`;
+      this.#ports.log.warn(`latchkey: ${p.settings.id}: ${p.rememberProblem}`);
+    }
+  }
+
+  attachVault(vault: TokenVault): void {
+    this.#vault = vault;
+  }
+
+  vaultStatus(): VaultInfo {
+    if (!this.#vault)
+      throw new HostError('unavailable', 'remembered sign-ins are not available in this host');
+    return this.#vault.status();
+  }
+
+  /**
+   * Restore on launch: every remembered sign-in shows as signed in at once from its cached profile; tokens
+   * that are expired or close to it are refreshed, and the profile re-read, in the background. No key
+   * derivation on this path: one keychain call unwraps the vault key, then AES-GCM per entry.
+   */
+  async restore(): Promise<void> {
+    if (!this.#vault) return;
+    const records = await this.#vault.load();
+    for (const record of records) {
+      const p = this.#providers.get(record.providerId);
+      if (!p || bindingOf(p.settings) !== record.binding) {
+        // The provider was removed or reconfigured: its tokens belong to something else now.
+        await this.#vault.remove(record.providerId).catch(() => {});
+        continue;
+      }
+      if (p.session) continue;
+      p.remember = true;
+      p.restored = true;
+      p.fetchUser = record.fetchUser;
+      p.fetchGroups = record.fetchGroups;
+      const session = this.#startSession(p, record.tokens, record.user, record.groups, record.signedInAt);
+      this.#ports.emit('auth.signedIn', { providerId: p.settings.id, user: record.user });
+      this.#changed(p.settings.id);
+      void this.#revalidate(p, session);
+    }
+  }
+
+  async #revalidate(p: Provider, session: TokenSession): Promise<void> {
+    try {
+      const tokens = await session.fresh();
+      if (p.session !== session) return;
+      if (p.fetchUser) session.user = await p.runtime.fetchUser(tokens);
+      if (p.fetchGroups) session.groups = await p.runtime.fetchGroups(tokens);
+      await this.#remember(p);
+      this.#changed(p.settings.id);
+    } catch (error) {
+      // Offline or 5xx: the session stays, signed in from the cache, and the refresh retries with back-off.
+      this.#ports.log.warn(
+        `latchkey: ${p.settings.id}: could not revalidate the remembered sign-in: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  async forgetAll(): Promise<void> {
+    await this.#vault?.clear();
+    for (const p of this.#providers.values()) {
+      p.remember = false;
+      if (p.session) this.#changed(p.settings.id);
+    }
+  }
+
+  async setAllowWeakProtection(allow: boolean): Promise<VaultInfo> {
+    if (!this.#vault)
+      throw new HostError('unavailable', 'remembered sign-ins are not available in this host');
+    await this.#vault.setAllowWeakProtection(allow);
+    for (const p of this.#providers.values()) if (p.session) this.#changed(p.settings.id);
+    return this.#vault.status();
+  }
+
+  /** The current token in Flet's JSON shape (hands the token out, on purpose). */
+  async exportToken(providerId: string): Promise<string> {
+    const tokens = this.#session(providerId).tokens;
+    const now = this.#ports.now();
+    const flet: FletToken = {
+      access_token: tokens.accessToken,
+      token_type: tokens.tokenType,
+      scope: tokens.scopes.join(' '),
+      ...(tokens.expiresAt === undefined
+        ? {}
+        : {
+            expires_in: Math.max(0, Math.round((tokens.expiresAt - now) / 1000)),
+            expires_at: tokens.expiresAt / 1000,
+          }),
+      ...(tokens.refreshToken ? { refresh_token: tokens.refreshToken } : {}),
+    };
+    return JSON.stringify(flet);
+  }
+
+  /** Signs in from a token saved by Flet (its `saved_token`), refreshing it first when it has expired. */
+  async importToken(providerId: string, json: string, options: SignInOptions = {}): Promise<AuthState> {
+    const p = this.#provider(providerId);
+    let parsed: FletToken;
+    try {
+      parsed = FletTokenSchema.parse(JSON.parse(json)) as FletToken;
+    } catch (error) {
+      const detail =
+        error instanceof z.ZodError
+          ? `${error.issues[0]?.path.join('.')}: ${error.issues[0]?.message}`
+          : (error as Error).message;
+      throw new HostError('invalid_argument', `not a token in Flet's shape (${detail})`);
+    }
+    const now = this.#ports.now();
+    const expiresAt =
+      parsed.expires_at !== undefined
+        ? parsed.expires_at * 1000
+        : parsed.expires_in !== undefined
+          ? now + parsed.expires_in * 1000
+          : undefined;
+    let tokens: TokenSet = {
+      accessToken: parsed.access_token,
+      tokenType: parsed.token_type,
+      refreshToken: parsed.refresh_token,
+      expiresAt,
+      issuedAt: Math.min(now, expiresAt ?? now),
+      scopes: parsed.scope.split(/[ ,]+/).filter(Boolean),
+    };
+    p.attempt?.cancel('replaced by an imported token', true);
+    if (expiresAt !== undefined && expiresAt <= now) {
+      if (!tokens.refreshToken)
+        throw new HostError('invalid_argument', 'the token has expired and has no refresh token');
+      try {
+        const config = await p.runtime.configuration();
+        tokens = toTokenSet(
+          await client.refreshTokenGrant(config, tokens.refreshToken),
+          this.#ports.now(),
+          tokens,
+        );
+      } catch (error) {
+        const e = toSignInError(error);
+        throw new HostError(
+          'forbidden',
+          `the saved token could not be refreshed: ${e.error}: ${e.errorDescription}`,
+        );
+      }
+    }
+    try {
+      await this.#establish(p, tokens, options);
+    } catch (error) {
+      const e = toSignInError(error);
+      throw new HostError(
+        error instanceof HostError ? error.code : 'unavailable',
+        `the saved token was not accepted: ${e.errorDescription}`,
+      );
+    }
+    return this.#info(p).state;
   }
 
   cancel(providerId: string): boolean {
@@ -347,7 +595,7 @@ export class SignInService {
   async refresh(providerId: string): Promise<AuthState> {
     const session = this.#session(providerId);
     await session.refresh();
-    return session.state();
+    return this.#sessionState(this.#provider(providerId), session);
   }
 
   /** Flet's page.auth.token: a fresh access token, refreshed first when needed. Hands the token out on purpose. */
@@ -429,6 +677,13 @@ export class SignInService {
       return { endSessionUrl: null };
     }
     session.end();
+    p.remember = false;
+    p.restored = false;
+    await this.#vault?.remove(providerId).catch((error: unknown) => {
+      this.#ports.log.warn(
+        `latchkey: ${providerId}: could not remove the remembered sign-in: ${(error as Error).message}`,
+      );
+    });
     this.#ports.emit('auth.signedOut', { providerId, ...(reason ? { reason } : {}) });
     this.#changed(providerId);
 

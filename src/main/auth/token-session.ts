@@ -55,7 +55,7 @@ export class TokenSession {
     this.#schedule();
   }
 
-  state(): Extract<AuthState, { status: 'signedIn' }> {
+  state(): Omit<Extract<AuthState, { status: 'signedIn' }>, 'remembered' | 'rememberProblem' | 'restored'> {
     return {
       status: 'signedIn',
       user: this.user,
@@ -99,9 +99,10 @@ export class TokenSession {
       }
       throw new HostError('unsupported', 'the provider gave no refresh token; sign in again to renew access');
     }
-    const config = await this.runtime.configuration();
     let response;
     try {
+      // Discovery is inside: a provider unreachable at launch is "offline", not a reason to sign out.
+      const config = await this.runtime.configuration();
       this.refreshCount++;
       response = await client.refreshTokenGrant(config, refreshToken);
     } catch (error) {

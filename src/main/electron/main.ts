@@ -12,6 +12,7 @@ import { createDispatcher } from '../ipc/dispatcher.ts';
 import { mainWindowOptions } from '../security/window-options.ts';
 import { APP_ORIGIN, isSafeExternalUrl } from '../security/url-policy.ts';
 import { bringToFront } from './bring-to-front.ts';
+import { SafeStorageProtector } from './safe-storage-protector.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { bindIpc, clientIdOf } from './ipc.ts';
 import { installWebContentsGuards } from './web-contents-guards.ts';
@@ -39,6 +40,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     dataDir: app.getPath('userData'),
     providers: { file: args.providers, forceDemo: args.demoIdp },
+    // The keychain can block or prompt: never on the path to the first window (opened below, after it shows).
+    keyProtector: null,
     ports: {
       // Only after URL parsing, and only web links: never file:, custom schemes or credentials in URLs.
       openExternal: async (url) =>
@@ -82,6 +85,7 @@ async function start(): Promise<void> {
   };
 
   mainWindow = createMainWindow();
+  mainWindow.once('show', () => setImmediate(() => void host.openVault(new SafeStorageProtector())));
   app.on('second-instance', () => {
     if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow();
     bringToFront(mainWindow);

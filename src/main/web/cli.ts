@@ -33,6 +33,8 @@ async function main(): Promise<number> {
     version: await readPackageVersion(root),
     dataDir,
     providers: { file: options.providers, forceDemo: options.demoIdp },
+    // For tests of expiry handling only: pretend the clock is this far ahead.
+    clockOffsetMs: Number(process.env.LATCHKEY_CLOCK_OFFSET_MS) || 0,
   });
   let server;
   try {

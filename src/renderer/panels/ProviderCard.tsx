@@ -14,6 +14,7 @@ type SignedIn = Extract<AuthState, { status: 'signedIn' }>;
 export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; onChange: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [rememberMe, setRememberMe] = useState(true);
   const headingId = `provider-${provider.id}`;
 
   const run = async (action: () => Promise<unknown>) => {
@@ -31,7 +32,7 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
 
   const signIn = () =>
     run(async () => {
-      const { authorizationUrl, openedByHost } = await host['auth.signIn'](provider.id, {});
+      const { authorizationUrl, openedByHost } = await host['auth.signIn'](provider.id, { rememberMe });
       // In a browser the page opens the provider itself, as Flet's web mode does.
       if (!openedByHost)
         window.open(authorizationUrl, '_blank', 'popup,width=520,height=720,noopener,noreferrer');
@@ -61,11 +62,15 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
                 type="button"
                 className="secondary"
                 disabled={busy}
-                onClick={() => void run(() => host['auth.signInWithDevice'](provider.id, {}))}
+                onClick={() => void run(() => host['auth.signInWithDevice'](provider.id, { rememberMe }))}
               >
                 Use a device code instead
               </button>
             )}
+            <label className="check">
+              <input type="checkbox" checked={rememberMe} onChange={(e) => setRememberMe(e.target.checked)} />
+              Remember me
+            </label>
           </div>
           {provider.isDemo && <p className="hint">Demo accounts: ada, grace, alan; password "demo".</p>}
         </>
@@ -167,7 +172,22 @@ function SignedInView(props: {
           <code>{state.fingerprint}</code>
         </dd>
       </dl>
-      {state.refreshProblem && <p className="notice">{state.refreshProblem}</p>}
+      {state.refreshProblem && (
+        <p className="notice">Offline or the provider is unavailable: {state.refreshProblem}</p>
+      )}
+      <p className="hint">
+        {state.restored ? 'Restored from your last session. ' : ''}
+        {state.remembered
+          ? 'Remembered on this computer.'
+          : state.rememberProblem
+            ? ''
+            : 'Not remembered: ends when the app closes.'}
+      </p>
+      {state.rememberProblem && (
+        <p role="alert" className="error">
+          Not remembered: {state.rememberProblem}
+        </p>
+      )}
       <div className="row">
         <button
           type="button"

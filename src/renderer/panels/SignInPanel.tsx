@@ -3,6 +3,7 @@ import type { ProvidersOverview } from '../../shared/auth-types.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { errorMessage, host, onHostEvent } from '../host/client.ts';
 import { ProviderCard } from './ProviderCard.tsx';
+import { VaultPanel } from './VaultPanel.tsx';
 
 /** One card per configured provider; several can be signed in at once. */
 export function SignInPanel() {
@@ -52,6 +53,7 @@ export function SignInPanel() {
       {overview?.providers.map((p) => (
         <ProviderCard key={p.id} provider={p} onChange={reload} />
       ))}
+      {overview && <VaultPanel />}
     </div>
   );
 }

@@ -18,12 +18,16 @@ export interface RunningWebHost {
  * Starts the real `npm run web` entry (without the build step, which `npm test` did already) as a child
  * process and waits for the line that prints its URL.
  */
-export async function startWebHost(args: string[] = [], dataDir?: string): Promise<RunningWebHost> {
+export async function startWebHost(
+  args: string[] = [],
+  dataDir?: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningWebHost> {
   const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'latchkey-data-')));
   const child = spawn(process.execPath, ['src/main/web/cli.ts', '--no-open', '--data-dir', dir, ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },
   });
   let output = '';
   child.stdout.setEncoding('utf8');

@@ -1,0 +1,35 @@
+/**
+ * The OS keychain through Electron's safeStorage: Keychain on macOS, DPAPI on Windows, Secret Service or
+ * KWallet on Linux. On Linux safeStorage falls back to "basic_text" (a hard-coded key) when no keyring is
+ * running; that is reported as weak so the vault refuses it unless the user opts in.
+ */
+import { safeStorage } from 'electron';
+import type { KeyProtector, ProtectionLevel } from '../vault/key-protector.ts';
+
+export function protectionLevelOf(backend: string): ProtectionLevel {
+  return backend === 'basic_text' || backend === 'unknown' ? 'weak' : 'os-keychain';
+}
+
+export class SafeStorageProtector implements KeyProtector {
+  get backend(): string {
+    if (process.platform === 'darwin') return 'keychain';
+    if (process.platform === 'win32') return 'dpapi';
+    return safeStorage.getSelectedStorageBackend();
+  }
+
+  get level(): ProtectionLevel {
+    return protectionLevelOf(this.backend);
+  }
+
+  async available(): Promise<boolean> {
+    return safeStorage.isEncryptionAvailable();
+  }
+
+  async protect(key: Buffer): Promise<Buffer> {
+    return safeStorage.encryptString(key.toString('base64'));
+  }
+
+  async unprotect(blob: Buffer): Promise<Buffer> {
+    return Buffer.from(safeStorage.decryptString(blob), 'base64');
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * The token vault: remembered sign-ins, encrypted at rest.
+ *
+ * vault.json (mode 0600, replaced atomically) holds only ciphertext: a random 256-bit vault key wrapped by
+ * the key protector (OS keychain via Electron safeStorage, or a key file in web mode), and one AES-256-GCM
+ * entry per provider, bound to the provider id. Opening the file never touches the keychain; `load()` does,
+ * and the Electron entry calls it only after the first window is shown.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { UserProfile } from '../../shared/auth-types.ts';
+import { HostError } from '../../shared/errors.ts';
+import type { TokenSet } from '../auth/providers/types.ts';
+import type { Logger } from '../ipc/dispatcher.ts';
+import { acquireLock } from '../services/storage/dir-lock.ts';
+import { moveAside, writeFileAtomic } from '../services/storage/atomic-file.ts';
+import type { KeyProtector } from './key-protector.ts';
+import { open as openEntry, seal, type SealedEntry } from './vault-crypto.ts';
+
+export interface RememberedSession {
+  providerId: string;
+  /** The provider as configured when the session was saved; a different configuration drops the entry. */
+  binding: string;
+  tokens: TokenSet;
+  user: UserProfile | null;
+  groups: string[] | null;
+  signedInAt: number;
+  fetchUser: boolean;
+  fetchGroups: boolean;
+}
+
+export interface VaultNote {
+  reason: string;
+  movedTo?: string | undefined;
+  at: string;
+}
+
+export interface VaultStatus {
+  file: string;
+  backend: string;
+  level: KeyProtector['level'];
+  available: boolean;
+  allowWeakProtection: boolean;
+  /** Whether a new "remember me" can be honoured now, and if not, why. */
+  canRemember: boolean;
+  whyNot: string | null;
+  remembered: string[];
+  notes: VaultNote[];
+}
+
+const Sealed = z.object({ iv: z.string(), tag: z.string(), data: z.string() });
+const VaultFileSchema = z.object({
+  format: z.literal('latchkey-vault'),
+  version: z.literal(1),
+  backend: z.string(),
+  key: z.string().nullable(),
+  settings: z.object({ allowWeakProtection: z.boolean() }),
+  entries: z.record(z.string(), Sealed),
+});
+type VaultFile = z.infer<typeof VaultFileSchema>;
+
+const RecordSchema = z.object({
+  providerId: z.string(),
+  binding: z.string(),
+  tokens: z.object({
+    accessToken: z.string(),
+    tokenType: z.string(),
+    refreshToken: z.string().optional(),
+    idToken: z.string().optional(),
+    expiresAt: z.number().optional(),
+    issuedAt: z.number(),
+    scopes: z.array(z.string()),
+    idTokenClaims: z.record(z.string(), z.unknown()).optional(),
+  }),
+  user: z
+    .object({
+      id: z.string(),
+      name: z.string().optional(),
+      email: z.string().optional(),
+      login: z.string().optional(),
+      avatarUrl: z.string().optional(),
+    })
+    .nullable(),
+  groups: z.array(z.string()).nullable(),
+  signedInAt: z.number(),
+  fetchUser: z.boolean(),
+  fetchGroups: z.boolean(),
+});
+
+const emptyFile = (backend: string): VaultFile => ({
+  format: 'latchkey-vault',
+  version: 1,
+  backend,
+  key: null,
+  settings: { allowWeakProtection: false },
+  entries: {},
+});
+
+export class TokenVault {
+  readonly file: string;
+  readonly #protector: KeyProtector;
+  readonly #log: Logger;
+  readonly #now: () => Date;
+  readonly #notes: VaultNote[] = [];
+  #data: VaultFile;
+  #key: Buffer | null = null;
+  #available = true;
+  #writes: Promise<void> = Promise.resolve();
+  #unlock: () => Promise<void> = async () => {};
+
+  private constructor(file: string, protector: KeyProtector, log: Logger, now: () => Date) {
+    this.file = file;
+    this.#protector = protector;
+    this.#log = log;
+    this.#now = now;
+    this.#data = emptyFile(protector.backend);
+  }
+
+  /** Reads the file (no keychain call). A damaged file is moved aside and the vault starts empty. */
+  static async open(options: {
+    dir: string;
+    protector: KeyProtector;
+    log?: Logger;
+    now?: () => Date;
+  }): Promise<TokenVault> {
+    await mkdir(options.dir, { recursive: true, mode: 0o700 });
+    const vault = new TokenVault(
+      path.join(options.dir, 'vault.json'),
+      options.protector,
+      options.log ?? console,
+      options.now ?? (() => new Date()),
+    );
+    vault.#unlock = await acquireLock(`${vault.file}.lock`);
+    let text: string | null = null;
+    try {
+      text = await readFile(vault.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (text !== null) {
+      let parsed: VaultFile | null;
+      try {
+        parsed = VaultFileSchema.parse(JSON.parse(text));
+      } catch {
+        parsed = null;
+      }
+      if (parsed) vault.#data = parsed;
+      else await vault.#setAside('the remembered sign-ins file is damaged (not a Latchkey vault)');
+    }
+    return vault;
+  }
+
+  async #setAside(reason: string): Promise<void> {
+    const movedTo = await moveAside(this.file, 'unreadable', this.#now()).catch(() => undefined);
+    this.#notes.push({ reason, movedTo, at: this.#now().toISOString() });
+    this.#log.warn(
+      `latchkey: vault: ${reason}${movedTo ? `; moved aside to ${path.basename(movedTo)}` : ''}`,
+    );
+    const allowWeak = this.#data.settings.allowWeakProtection;
+    this.#data = emptyFile(this.#protector.backend);
+    this.#data.settings.allowWeakProtection = allowWeak;
+    this.#key = null;
+  }
+
+  status(): VaultStatus {
+    const why = this.#whyNot();
+    return {
+      file: this.file,
+      backend: this.#protector.backend,
+      level: this.#protector.level,
+      available: this.#available,
+      allowWeakProtection: this.#data.settings.allowWeakProtection,
+      canRemember: why === null,
+      whyNot: why,
+      remembered: Object.keys(this.#data.entries),
+      notes: [...this.#notes],
+    };
+  }
+
+  #whyNot(): string | null {
+    if (!this.#available) return 'no OS keychain is available, so sign-ins cannot be kept safely';
+    if (this.#protector.level === 'weak' && !this.#data.settings.allowWeakProtection) {
+      return `only the "${this.#protector.backend}" key store is available, which does not really protect secrets (install and unlock a keyring such as GNOME Keyring or KWallet, or allow weaker protection)`;
+    }
+    return null;
+  }
+
+  /** Unwraps the key (the keychain call) and decrypts every entry. Unreadable entries are dropped with a note. */
+  async load(): Promise<RememberedSession[]> {
+    this.#available = await this.#protector.available().catch(() => false);
+    const ids = Object.keys(this.#data.entries);
+    if (ids.length === 0 || this.#data.key === null) return [];
+    if (this.#data.backend !== this.#protector.backend) {
+      await this.#setAside(
+        `the key store changed from "${this.#data.backend}" to "${this.#protector.backend}"; remembered sign-ins cannot be read`,
+      );
+      await this.#persist();
+      return [];
+    }
+    if (!this.#available) {
+      // Keep the file: the keychain may be back next time.
+      this.#notes.push({
+        reason: 'the OS keychain is not available; remembered sign-ins are kept but cannot be read now',
+        at: this.#now().toISOString(),
+      });
+      return [];
+    }
+    try {
+      this.#key = await this.#protector.unprotect(Buffer.from(this.#data.key, 'base64'));
+      if (this.#key.length !== 32) throw new Error('wrong key length');
+    } catch {
+      await this.#setAside(
+        'the key that protects remembered sign-ins could not be unlocked (wrong or changed key)',
+      );
+      await this.#persist();
+      return [];
+    }
+    const sessions: RememberedSession[] = [];
+    let dropped = 0;
+    for (const id of ids) {
+      try {
+        const record = RecordSchema.parse(
+          JSON.parse(openEntry(this.#key, id, this.#data.entries[id] as SealedEntry)),
+        );
+        if (record.providerId !== id) throw new Error('entry for another provider');
+        sessions.push(record as RememberedSession);
+      } catch {
+        delete this.#data.entries[id];
+        dropped++;
+        this.#notes.push({
+          reason: `the remembered sign-in for "${id}" could not be decrypted and was dropped`,
+          at: this.#now().toISOString(),
+        });
+      }
+    }
+    if (dropped > 0) await this.#persist();
+    return sessions;
+  }
+
+  async save(session: RememberedSession): Promise<void> {
+    const why = this.#whyNot();
+    if (why) throw new HostError('unavailable', `not remembered: ${why}`);
+    if (!this.#key) {
+      if (this.#data.key !== null && Object.keys(this.#data.entries).length > 0) {
+        // Entries exist under a key not unlocked yet: unlock it rather than orphan them.
+        await this.load();
+      }
+      if (!this.#key) {
+        this.#key = randomBytes(32);
+        this.#data.key = (await this.#protector.protect(this.#key)).toString('base64');
+        this.#data.backend = this.#protector.backend;
+        this.#data.entries = {};
+      }
+    }
+    this.#data.entries[session.providerId] = seal(this.#key, session.providerId, JSON.stringify(session));
+    await this.#persist();
+  }
+
+  async remove(providerId: string): Promise<void> {
+    if (!(providerId in this.#data.entries)) return;
+    delete this.#data.entries[providerId];
+    await this.#persist();
+  }
+
+  async clear(): Promise<void> {
+    this.#data.entries = {};
+    this.#data.key = null;
+    this.#key = null;
+    await this.#persist();
+  }
+
+  async setAllowWeakProtection(allow: boolean): Promise<void> {
+    this.#data.settings.allowWeakProtection = allow;
+    if (!allow && this.#protector.level === 'weak') {
+      this.#data.entries = {};
+      this.#data.key = null;
+      this.#key = null;
+    }
+    await this.#persist();
+  }
+
+  /** Writes are serialised; each resolves once its content is durable. */
+  #persist(): Promise<void> {
+    const text = JSON.stringify(this.#data);
+    const write = this.#writes.then(() => writeFileAtomic(this.file, text));
+    this.#writes = write.catch(() => {});
+    return write;
+  }
+
+  async close(): Promise<void> {
+    await this.#writes;
+    await this.#unlock();
+  }
+}

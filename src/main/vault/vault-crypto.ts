@@ -1,0 +1,29 @@
+/** AES-256-GCM for vault entries, bound to their provider id so entries cannot be swapped between providers. */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+export interface SealedEntry {
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+export function seal(key: Buffer, providerId: string, plaintext: string): SealedEntry {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(`latchkey-vault:${providerId}`));
+  const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return {
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
+}
+
+export function open(key: Buffer, providerId: string, entry: SealedEntry): string {
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(entry.iv, 'base64'));
+  decipher.setAAD(Buffer.from(`latchkey-vault:${providerId}`));
+  decipher.setAuthTag(Buffer.from(entry.tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(entry.data, 'base64')), decipher.final()]).toString(
+    'utf8',
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useReducer, useState } from 'react';
+import type { VaultInfo } from '../../shared/auth-types.ts';
+import { ErrorNote } from '../components/ErrorNote.tsx';
+import { errorMessage, host, onHostEvent } from '../host/client.ts';
+
+const LEVEL_TEXT: Record<VaultInfo['level'], string> = {
+  'os-keychain': 'protected by the operating system keychain',
+  'key-file':
+    'protected by a key file in the data folder (web mode: weaker than an OS keychain; anyone who can read your files can read them)',
+  weak: 'only weakly protected (no keyring available)',
+};
+
+/** Where remembered sign-ins live and how they are protected; "Forget all remembered sign-ins". */
+export function VaultPanel() {
+  const [info, setInfo] = useState<VaultInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, reload] = useReducer((n: number) => n + 1, 0);
+
+  useEffect(() => {
+    const offs = [onHostEvent('auth.changed', () => reload()), onHostEvent('auth.signedOut', () => reload())];
+    return () => offs.forEach((off) => off());
+  }, []);
+  useEffect(() => {
+    let live = true;
+    host['auth.vault']().then(
+      (v) => live && setInfo(v),
+      (e: unknown) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version]);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      reload();
+    }
+  };
+
+  return (
+    <section aria-labelledby="vault-heading" className="card">
+      <h2 id="vault-heading">Remembered sign-ins</h2>
+      {info && (
+        <>
+          <p className="hint">
+            Kept in {info.file}, encrypted, {LEVEL_TEXT[info.level]} (key store: {info.backend}).{' '}
+            {info.remembered.length ? `Remembered: ${info.remembered.join(', ')}.` : 'Nothing is remembered.'}
+          </p>
+          {info.whyNot && (
+            <p role="alert" className="error">
+              New sign-ins are not remembered: {info.whyNot}.
+            </p>
+          )}
+          {info.level === 'weak' && (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={info.allowWeakProtection}
+                onChange={(e) => void run(() => host['auth.setAllowWeakProtection'](e.target.checked))}
+              />
+              Allow weaker protection
+            </label>
+          )}
+          {info.notes.map((n, i) => (
+            <p role="status" className="notice" key={i}>
+              {n.reason}
+              {n.movedTo ? ` The old file was kept as ${n.movedTo}.` : ''}
+            </p>
+          ))}
+          <button type="button" className="danger" onClick={() => void run(() => host['auth.forgetAll']())}>
+            Forget all remembered sign-ins
+          </button>
+        </>
+      )}
+      <ErrorNote message={error} />
+    </section>
+  );
+}

@@ -1,0 +1,199 @@
+/** Remember me: the vault with the sign-in service, against a real OpenID provider and real Chromium. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type LaunchedBrowser } from '../../e2e/helpers/browser.ts';
+import { approveInBrowser } from '../../helpers/idp-browser.ts';
+import { NATIVE_CLIENT, startTestIdp, type TestIdp } from '../../helpers/idp.ts';
+import { signInServiceFor, type Recorded } from '../../helpers/sign-in.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+
+let idp: TestIdp;
+let browser: LaunchedBrowser;
+beforeAll(async () => {
+  idp = await startTestIdp();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await idp?.close();
+});
+
+const corp = (issuer = idp.issuer) => ({
+  type: 'oidc',
+  id: 'corp',
+  name: 'Corp',
+  issuer,
+  clientId: NATIVE_CLIENT,
+  allowInsecureHttp: true,
+  fetchGroups: true,
+});
+
+async function signInOnce(
+  dir: string,
+  options: { rememberMe?: boolean } = {},
+  entry = corp(),
+): Promise<Recorded> {
+  const rec = await signInServiceFor([entry], {}, dir);
+  await rec.service.restore();
+  const { authorizationUrl } = await rec.service.signIn('corp', options);
+  const done = rec.next('auth.signedIn', 'corp');
+  await approveInBrowser(browser.context, authorizationUrl);
+  await done;
+  return rec;
+}
+
+/** A second launch on the same data directory. */
+async function relaunch(prev: Recorded, dir: string, now?: () => number, entry = corp()): Promise<Recorded> {
+  prev.service.close();
+  await prev.vault?.close();
+  const rec = await signInServiceFor([entry], now ? { now } : {}, dir);
+  return rec;
+}
+
+describe('remember me', () => {
+  it('restores the user at once from the vault on the next launch, without any interaction', async () => {
+    const dir = tempDir();
+    const first = await signInOnce(dir);
+    expect(first.service.overview().providers[0]!.state).toMatchObject({
+      status: 'signedIn',
+      remembered: true,
+      restored: false,
+    });
+    const grantsBefore = idp.grants.refresh_token ?? 0;
+    const second = await relaunch(first, dir);
+    const signedIn = second.next('auth.signedIn', 'corp');
+    await second.service.restore();
+    expect((await signedIn).user).toMatchObject({ id: 'ada', name: 'Ada Lovelace' });
+    expect(second.service.overview().providers[0]!.state).toMatchObject({
+      status: 'signedIn',
+      restored: true,
+      remembered: true,
+      groups: ['admins', 'engineering'],
+    });
+    // A fresh token: no refresh was needed.
+    expect((idp.grants.refresh_token ?? 0) - grantsBefore).toBe(0);
+    second.service.close();
+  });
+
+  it('refreshes an expired access token against the provider on restore', async () => {
+    const dir = tempDir();
+    const first = await signInOnce(dir);
+    const before = (await first.service.accessToken('corp')).accessToken;
+    const grantsBefore = idp.grants.refresh_token ?? 0;
+    // An hour later: the stored access token has expired.
+    const second = await relaunch(first, dir, () => Date.now() + 3600_000);
+    const refreshed = second.next('auth.changed', 'corp');
+    await second.service.restore();
+    await refreshed;
+    const after = await second.service.accessToken('corp');
+    expect(after.accessToken).not.toBe(before);
+    expect((idp.grants.refresh_token ?? 0) - grantsBefore).toBe(1);
+    second.service.close();
+  });
+
+  it('offline at launch: signed in from the cache, with the refresh problem shown', async () => {
+    const own = await startTestIdp();
+    const dir = tempDir();
+    const first = await signInOnce(dir, {}, corp(own.issuer));
+    await own.close();
+    const second = await relaunch(first, dir, () => Date.now() + 3600_000, corp(own.issuer));
+    const signedIn = second.next('auth.signedIn', 'corp');
+    await second.service.restore();
+    await signedIn;
+    await expect(second.service.accessToken('corp')).rejects.toMatchObject({ code: 'unavailable' });
+    expect(second.service.overview().providers[0]!.state).toMatchObject({
+      status: 'signedIn',
+      restored: true,
+      refreshProblem: expect.stringContaining('retrying'),
+    });
+    second.service.close();
+  });
+
+  it('invalid_grant at restore signs out with the reason and forgets the entry', async () => {
+    const dir = tempDir();
+    const first = await signInOnce(dir);
+    const refreshToken = first.service.debugSession('corp').tokens.refreshToken!;
+    await fetch(`${idp.issuer}/token/revocation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        token: refreshToken,
+        token_type_hint: 'refresh_token',
+        client_id: NATIVE_CLIENT,
+      }),
+    });
+    const second = await relaunch(first, dir, () => Date.now() + 3600_000);
+    const signedOut = second.next('auth.signedOut', 'corp');
+    await second.service.restore();
+    expect((await signedOut).reason).toContain('invalid_grant');
+    expect(second.vault!.status().remembered).toEqual([]);
+    second.service.close();
+  });
+
+  it('without remember me nothing outlives the process; sign-out and forget-all remove entries', async () => {
+    const dir = tempDir();
+    const first = await signInOnce(dir, { rememberMe: false });
+    expect(first.vault!.status().remembered).toEqual([]);
+    expect(first.service.overview().providers[0]!.state).toMatchObject({ remembered: false });
+    const second = await relaunch(first, dir);
+    await second.service.restore();
+    expect(second.service.overview().providers[0]!.state.status).toBe('signedOut');
+
+    const third = await signInOnce(dir);
+    expect(third.vault!.status().remembered).toEqual(['corp']);
+    await third.service.signOut('corp');
+    expect(third.vault!.status().remembered).toEqual([]);
+    const { authorizationUrl } = await third.service.signIn('corp');
+    const done = third.next('auth.signedIn', 'corp');
+    await approveInBrowser(browser.context, authorizationUrl);
+    await done;
+    await third.service.forgetAll();
+    expect(third.vault!.status().remembered).toEqual([]);
+    second.service.close();
+    third.service.close();
+  });
+
+  it('a provider whose configuration changed does not get the old tokens', async () => {
+    const dir = tempDir();
+    const first = await signInOnce(dir);
+    const second = await relaunch(first, dir, undefined, { ...corp(), clientId: 'another-client' });
+    await second.service.restore();
+    expect(second.service.overview().providers[0]!.state.status).toBe('signedOut');
+    expect(second.vault!.status().remembered).toEqual([]);
+    second.service.close();
+  });
+});
+
+describe("Flet's token JSON", () => {
+  it('exports in Flet shape and signs in again from it, refreshing when expired', async () => {
+    const dir = tempDir();
+    const first = await signInOnce(dir, { rememberMe: false });
+    const exported = JSON.parse(await first.service.exportToken('corp')) as Record<string, unknown>;
+    expect(Object.keys(exported).sort()).toEqual([
+      'access_token',
+      'expires_at',
+      'expires_in',
+      'refresh_token',
+      'scope',
+      'token_type',
+    ]);
+    expect(exported.scope).toContain('openid');
+    first.service.close();
+
+    const fresh = await signInServiceFor([corp()]);
+    const state = await fresh.service.importToken('corp', JSON.stringify(exported), { rememberMe: false });
+    expect(state).toMatchObject({ status: 'signedIn', user: { id: 'ada' } });
+
+    const grantsBefore = idp.grants.refresh_token ?? 0;
+    const expired = { ...exported, expires_at: Date.now() / 1000 - 60, expires_in: 0 };
+    const again = await signInServiceFor([corp()]);
+    await again.service.importToken('corp', JSON.stringify(expired), { rememberMe: false });
+    expect((idp.grants.refresh_token ?? 0) - grantsBefore).toBe(1);
+
+    await expect(again.service.importToken('corp', '{"token": 1}')).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('access_token'),
+    });
+    fresh.service.close();
+    again.service.close();
+  });
+});
