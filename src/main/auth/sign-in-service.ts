@@ -400,8 +400,8 @@ export class SignInService {
       },
       signedInAt,
     );
+    // The displayed state (fingerprint and all) is computed when asked for, not on the restore path.
     p.session = session;
-    p.state = this.#sessionState(p, session);
     return session;
   }
 
@@ -471,8 +471,9 @@ export class SignInService {
 
   async #revalidate(p: Provider, session: TokenSession): Promise<void> {
     try {
+      // A refresh here has already been saved by the session; only a re-read profile needs saving.
       const tokens = await session.fresh();
-      if (p.session !== session) return;
+      if (p.session !== session || (!p.fetchUser && !p.fetchGroups)) return;
       if (p.fetchUser) session.user = await p.runtime.fetchUser(tokens);
       if (p.fetchGroups) session.groups = await p.runtime.fetchGroups(tokens);
       await this.#remember(p);

@@ -7,9 +7,8 @@
  * and the Electron entry calls it only after the first window is shown.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import type { UserProfile } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import type { TokenSet } from '../auth/providers/types.ts';
@@ -50,44 +49,56 @@ export interface VaultStatus {
   notes: VaultNote[];
 }
 
-const Sealed = z.object({ iv: z.string(), tag: z.string(), data: z.string() });
-const VaultFileSchema = z.object({
-  format: z.literal('latchkey-vault'),
-  version: z.literal(1),
-  backend: z.string(),
-  key: z.string().nullable(),
-  settings: z.object({ allowWeakProtection: z.boolean() }),
-  entries: z.record(z.string(), Sealed),
-});
-type VaultFile = z.infer<typeof VaultFileSchema>;
+interface VaultFile {
+  format: 'latchkey-vault';
+  version: 1;
+  backend: string;
+  key: string | null;
+  settings: { allowWeakProtection: boolean };
+  entries: Record<string, SealedEntry>;
+}
 
-const RecordSchema = z.object({
-  providerId: z.string(),
-  binding: z.string(),
-  tokens: z.object({
-    accessToken: z.string(),
-    tokenType: z.string(),
-    refreshToken: z.string().optional(),
-    idToken: z.string().optional(),
-    expiresAt: z.number().optional(),
-    issuedAt: z.number(),
-    scopes: z.array(z.string()),
-    idTokenClaims: z.record(z.string(), z.unknown()).optional(),
-  }),
-  user: z
-    .object({
-      id: z.string(),
-      name: z.string().optional(),
-      email: z.string().optional(),
-      login: z.string().optional(),
-      avatarUrl: z.string().optional(),
-    })
-    .nullable(),
-  groups: z.array(z.string()).nullable(),
-  signedInAt: z.number(),
-  fetchUser: z.boolean(),
-  fetchGroups: z.boolean(),
-});
+// Hand-written checks rather than zod: this is the restore path, which must stay cheap on a cold start.
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isSealed = (v: unknown): v is SealedEntry =>
+  isObject(v) && isString(v.iv) && isString(v.tag) && isString(v.data);
+
+function asVaultFile(v: unknown): VaultFile | null {
+  if (!isObject(v) || v.format !== 'latchkey-vault' || v.version !== 1 || !isString(v.backend)) return null;
+  if (
+    !(v.key === null || isString(v.key)) ||
+    !isObject(v.settings) ||
+    typeof v.settings.allowWeakProtection !== 'boolean'
+  )
+    return null;
+  if (!isObject(v.entries) || !Object.values(v.entries).every(isSealed)) return null;
+  return v as unknown as VaultFile;
+}
+
+function asRecord(v: unknown): RememberedSession | null {
+  if (!isObject(v) || !isString(v.providerId) || !isString(v.binding) || typeof v.signedInAt !== 'number')
+    return null;
+  const t = v.tokens;
+  if (
+    !isObject(t) ||
+    !isString(t.accessToken) ||
+    !isString(t.tokenType) ||
+    typeof t.issuedAt !== 'number' ||
+    !Array.isArray(t.scopes)
+  )
+    return null;
+  if (
+    !(t.refreshToken === undefined || isString(t.refreshToken)) ||
+    !(t.expiresAt === undefined || typeof t.expiresAt === 'number')
+  )
+    return null;
+  if (!(v.user === null || (isObject(v.user) && isString(v.user.id)))) return null;
+  if (!(v.groups === null || (Array.isArray(v.groups) && v.groups.every(isString)))) return null;
+  if (typeof v.fetchUser !== 'boolean' || typeof v.fetchGroups !== 'boolean') return null;
+  return v as unknown as RememberedSession;
+}
 
 const emptyFile = (backend: string): VaultFile => ({
   format: 'latchkey-vault',
@@ -125,24 +136,25 @@ export class TokenVault {
     log?: Logger;
     now?: () => Date;
   }): Promise<TokenVault> {
-    await mkdir(options.dir, { recursive: true, mode: 0o700 });
+    mkdirSync(options.dir, { recursive: true, mode: 0o700 });
     const vault = new TokenVault(
       path.join(options.dir, 'vault.json'),
       options.protector,
       options.log ?? console,
       options.now ?? (() => new Date()),
     );
-    vault.#unlock = await acquireLock(`${vault.file}.lock`);
+    vault.#unlock = acquireLock(`${vault.file}.lock`);
+    // A few kilobytes, read synchronously: cheaper than a thread-pool round trip on the restore path.
     let text: string | null = null;
     try {
-      text = await readFile(vault.file, 'utf8');
+      text = readFileSync(vault.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     if (text !== null) {
       let parsed: VaultFile | null;
       try {
-        parsed = VaultFileSchema.parse(JSON.parse(text));
+        parsed = asVaultFile(JSON.parse(text));
       } catch {
         parsed = null;
       }
@@ -221,11 +233,10 @@ export class TokenVault {
     let dropped = 0;
     for (const id of ids) {
       try {
-        const record = RecordSchema.parse(
-          JSON.parse(openEntry(this.#key, id, this.#data.entries[id] as SealedEntry)),
-        );
-        if (record.providerId !== id) throw new Error('entry for another provider');
-        sessions.push(record as RememberedSession);
+        const record = asRecord(JSON.parse(openEntry(this.#key, id, this.#data.entries[id] as SealedEntry)));
+        if (!record || record.providerId !== id)
+          throw new Error('not a remembered session for this provider');
+        sessions.push(record);
       } catch {
         delete this.#data.entries[id];
         dropped++;

@@ -73,7 +73,7 @@ export class ClientStorage {
     await mkdir(options.dir, { recursive: true, mode: 0o700 });
     const file = path.join(options.dir, `${options.name ?? 'client-storage'}.json`);
     const store = new ClientStorage(file, options.log ?? console, options.compactAfterBytes ?? 256 * 1024);
-    store.#unlock = await acquireLock(`${file}.lock`);
+    store.#unlock = acquireLock(`${file}.lock`);
     try {
       await store.#load(options.now ?? (() => new Date()));
     } catch (error) {

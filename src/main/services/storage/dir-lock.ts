@@ -1,5 +1,13 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { HostError } from '../../../shared/errors.ts';
+
+function removeIfThere(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -12,27 +20,30 @@ function isAlive(pid: number): boolean {
 
 /**
  * One owner per store: a lock file holding the owner's pid. A lock left by a process that no longer runs
- * (it crashed or was killed) is taken over.
+ * (it crashed or was killed) is taken over. Synchronous on purpose: it is a few bytes at start-up, and a
+ * thread-pool round trip would cost more than the write (this is on the restore-on-launch path).
+ * Returns the release function.
  */
-export async function acquireLock(file: string): Promise<() => Promise<void>> {
+export function acquireLock(file: string): () => Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const handle = await open(file, 'wx', 0o600);
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return async () => {
-        await rm(file, { force: true });
-      };
+      writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
+      return async () => removeIfThere(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
+      let owner = Number.NaN;
+      try {
+        owner = Number.parseInt(readFileSync(file, 'utf8'), 10);
+      } catch {
+        // Gone meanwhile: try again.
+      }
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
         throw new HostError(
           'unavailable',
           `another Latchkey process (pid ${owner}) is using this data directory`,
         );
       }
-      await rm(file, { force: true });
+      removeIfThere(file);
     }
   }
   throw new HostError('unavailable', `could not take the lock ${file}`);
