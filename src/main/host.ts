@@ -10,12 +10,16 @@ import { createSignIn, type SignInSetup } from './auth/create-sign-in.ts';
 import type { Handlers, Logger } from './ipc/dispatcher.ts';
 import { KeyFileProtector, type KeyProtector } from './vault/key-protector.ts';
 import { TokenVault } from './vault/token-vault.ts';
+import { windowHandlers } from './window/window-handlers.ts';
+import type { WindowPort } from './window/window-port.ts';
 import { HostEvents } from './events.ts';
 import { decrypt, encrypt } from './services/crypto/passphrase-encryption.ts';
 import { SessionStorage } from './services/session-storage.ts';
 import { ClientStorage } from './services/storage/client-storage.ts';
 
 export interface HostPorts {
+  /** Window control, clipboard and links (Electron); absent in web mode. */
+  window: WindowPort;
   /** Opens a URL in the system browser; resolves false where the host cannot (web mode: the page does it). */
   openExternal(url: string): Promise<boolean>;
   /** Brings the app window to the front (after a sign-in). */
@@ -147,6 +151,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'auth.setAllowWeakProtection': (_ctx, allow) => auth.setAllowWeakProtection(allow),
     'auth.exportToken': (_ctx, id) => auth.exportToken(id),
     'auth.importToken': (_ctx, id, json, opts) => auth.importToken(id, json, opts ?? {}),
+
+    ...windowHandlers(options.ports?.window ?? null, options.transport),
 
     'crypto.encrypt': (_ctx, plainText, passphrase) => encrypt(plainText, passphrase),
     'crypto.decrypt': (_ctx, encrypted, passphrase) => decrypt(encrypted, passphrase),

@@ -1,13 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { FloatingButton } from './components/FloatingButton.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');
+// The floating window loads the same page with #floating and shows only the floating button.
+const floating = window.location.hash === '#floating';
+if (floating) document.documentElement.classList.add('floating-window');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  createRoot(root).render(<StrictMode>{floating ? <FloatingButton /> : <App />}</StrictMode>);
 }

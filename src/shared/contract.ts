@@ -13,9 +13,10 @@ import type {
   VaultInfo,
 } from './auth-types.ts';
 import type { Result } from './errors.ts';
+import type { WindowCapabilities, WindowState } from './window-types.ts';
 import type { JsonValue } from './json.ts';
 import { LIMITS } from './limits.ts';
-import { JsonValueSchema, StorageKey } from './schemas.ts';
+import { JsonValueSchema, StorageKey, Url } from './schemas.ts';
 
 export interface MethodSpec<A extends z.ZodType<readonly unknown[]>, R> {
   args: A;
@@ -78,6 +79,34 @@ const AuthRequestSchema = z
       .optional(),
   })
   .strict();
+const Int = (min: number, max: number, what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int({ error: `${what} must be a whole number` })
+    .min(min)
+    .max(max);
+const BoundsSchema = z
+  .object({
+    left: Int(-100_000, 100_000, 'left').optional(),
+    top: Int(-100_000, 100_000, 'top').optional(),
+    width: Int(50, 20_000, 'width').optional(),
+    height: Int(50, 20_000, 'height').optional(),
+  })
+  .strict();
+const OpenUrlSchema = z
+  .object({
+    target: z
+      .string()
+      .regex(/^(_blank|_self|[A-Za-z0-9_-]{1,64})$/, {
+        error: 'target must be _blank, _self or a window name',
+      })
+      .optional(),
+    popup: z.boolean().optional(),
+    width: Int(200, 4000, 'width').optional(),
+    height: Int(150, 4000, 'height').optional(),
+  })
+  .strict()
+  .optional();
 const Prefix = z.string().max(LIMITS.maxKeyLength).optional();
 const Passphrase = z.string({ error: 'the passphrase must be a string' });
 const CryptoText = z.string({ error: 'the text must be a string' });
@@ -136,6 +165,32 @@ export const methods = {
     z.tuple([ProviderId, z.string().max(64 * 1024), SignInOptionsSchema]),
   ),
 
+  // Window controls (Flet's window options). In a browser most are unsupported: see window.capabilities.
+  'window.capabilities': method<WindowCapabilities>()(none),
+  'window.getState': method<WindowState>()(none),
+  'window.toFront': method<void>()(none),
+  'window.minimize': method<void>()(none),
+  'window.toggleMaximize': method<WindowState>()(none),
+  'window.close': method<void>()(none),
+  'window.setBounds': method<WindowState>()(z.tuple([BoundsSchema])),
+  'window.setAlwaysOnTop': method<WindowState>()(z.tuple([z.boolean({ error: 'must be true or false' })])),
+  'window.setBackgroundColor': method<WindowState>()(
+    z.tuple([
+      z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/, { error: 'must be a colour like #1e2127 or #1e2127cc' }),
+    ]),
+  ),
+  'window.openFloating': method<void>()(z.tuple([BoundsSchema.optional()])),
+  'window.closeFloating': method<void>()(none),
+  'clipboard.read': method<string>()(none),
+  'clipboard.write': method<void>()(
+    z.tuple([z.string({ error: 'the text must be a string' }).max(LIMITS.maxValueBytes)]),
+  ),
+  // Flet's launch_url: http, https and mailto only.
+  'link.open': method<{ openedIn: 'browser' | 'popup' }>()(z.tuple([Url, OpenUrlSchema])),
+  'link.closeInAppWebView': method<boolean>()(none),
+
   // Passphrase encryption, byte-compatible with Flet's flet.security. The passphrase is never stored or logged.
   'crypto.encrypt': method<string>()(z.tuple([CryptoText, Passphrase])),
   'crypto.decrypt': method<string>()(z.tuple([CryptoText, Passphrase])),
@@ -169,6 +224,8 @@ export interface Events {
   'auth.changed': { providerId: string };
   /** The host asks the window to come to the front (after a sign-in). */
   'window.bringToFront': Record<string, never>;
+  /** This window's state changed (focus, maximise, minimise, move, resize). */
+  'window.state': WindowState;
 }
 export type EventName = keyof Events;
 export const EVENT_NAMES: readonly EventName[] = [
@@ -179,6 +236,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'auth.signedOut',
   'auth.changed',
   'window.bringToFront',
+  'window.state',
 ];
 
 export function isEventName(name: unknown): name is EventName {

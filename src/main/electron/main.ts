@@ -2,20 +2,20 @@
  * The Electron entry: composes the Electron-free host with Electron's adapters. Kept thin on purpose; every
  * decision it applies is a tested pure function elsewhere.
  */
-import { app, BrowserWindow, nativeTheme, shell } from 'electron';
+import { app, BrowserWindow, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENT_CHANNEL } from '../../shared/contract.ts';
 import { parseAppArgs } from '../app-args.ts';
 import { createHost } from '../host.ts';
 import { createDispatcher } from '../ipc/dispatcher.ts';
-import { mainWindowOptions } from '../security/window-options.ts';
 import { APP_ORIGIN, isSafeExternalUrl } from '../security/url-policy.ts';
-import { bringToFront } from './bring-to-front.ts';
-import { SafeStorageProtector } from './safe-storage-protector.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { bringToFront } from './bring-to-front.ts';
 import { bindIpc, clientIdOf } from './ipc.ts';
+import { SafeStorageProtector } from './safe-storage-protector.ts';
 import { installWebContentsGuards } from './web-contents-guards.ts';
+import { WindowManager } from './window-manager.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -23,6 +23,7 @@ const appOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [
 
 registerAppScheme();
 
+// Single instance: a second launch focuses the running window instead of starting another app.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -31,10 +32,28 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  installWebContentsGuards(appOrigins);
-  serveRenderer(path.join(here, '../renderer'));
   const args = parseAppArgs(process.argv);
-  let mainWindow: BrowserWindow | null = null;
+  let windows: WindowManager | null = null;
+  installWebContentsGuards(appOrigins, (contents) => windows?.popupContents.has(contents.id) ?? false);
+  serveRenderer(path.join(here, '../renderer'));
+
+  // Forward host events to the window they are for (or to all).
+  const emit: ConstructorParameters<typeof WindowManager>[0]['emit'] = (name, payload, target) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (win.isDestroyed()) continue;
+      if (target === 'all' || target.clientId === clientIdOf(win.webContents.id))
+        win.webContents.send(IPC_EVENT_CHANNEL, name, payload);
+    }
+  };
+  const closedClients: Array<(clientId: string) => void> = [];
+  windows = new WindowManager({
+    preloadPath: path.join(here, '../preload/index.cjs'),
+    appUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+    emit,
+    onClosed: (clientId) => closedClients.forEach((f) => f(clientId)),
+  });
+  const wm = windows;
+
   const host = await createHost({
     transport: 'electron',
     version: app.getVersion(),
@@ -51,47 +70,26 @@ async function start(): Promise<void> {
           () => false,
         )),
       bringToFront: () => {
-        if (mainWindow) bringToFront(mainWindow);
+        const target = wm.floating ?? wm.main;
+        if (target) bringToFront(target);
       },
+      window: wm,
     },
   });
+  host.events.attach(emit);
+  closedClients.push((clientId) => host.clientClosed(clientId));
   bindIpc(createDispatcher(host.handlers), appOrigins);
 
-  const windows = new Set<BrowserWindow>();
-  host.events.attach((name, payload, target) => {
-    for (const win of windows) {
-      if (target === 'all' || target.clientId === clientIdOf(win.webContents.id)) {
-        win.webContents.send(IPC_EVENT_CHANNEL, name, payload);
-      }
-    }
-  });
+  const first = wm.createMain(!args.floating);
+  if (args.floating) wm.openFloating({});
+  first.once('ready-to-show', () => setImmediate(() => void host.openVault(new SafeStorageProtector())));
 
-  const createMainWindow = (): BrowserWindow => {
-    const win = new BrowserWindow(
-      mainWindowOptions({
-        preloadPath: path.join(here, '../preload/index.cjs'),
-        darkBackground: nativeTheme.shouldUseDarkColors,
-      }),
-    );
-    const clientId = clientIdOf(win.webContents.id);
-    windows.add(win);
-    win.once('ready-to-show', () => win.show());
-    win.on('closed', () => {
-      windows.delete(win);
-      host.clientClosed(clientId);
-    });
-    void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
-    return win;
-  };
-
-  mainWindow = createMainWindow();
-  mainWindow.once('show', () => setImmediate(() => void host.openVault(new SafeStorageProtector())));
   app.on('second-instance', () => {
-    if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow();
-    bringToFront(mainWindow);
+    const target = wm.floating ?? wm.main ?? wm.createMain();
+    bringToFront(target);
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0) wm.createMain();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

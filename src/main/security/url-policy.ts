@@ -3,6 +3,8 @@
  * the Electron wiring calls them for every web contents.
  */
 
+import { isSafeExternalUrl } from '../../shared/url-safety.ts';
+
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'latchkey';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
@@ -15,18 +17,7 @@ function parse(url: string): URL | null {
   }
 }
 
-/** Only web links and e-mail go to the system browser; never file:, javascript:, custom schemes, or credentials. */
-export function isSafeExternalUrl(
-  url: string,
-  schemes: readonly string[] = ['https:', 'http:', 'mailto:'],
-): boolean {
-  if (typeof url !== 'string' || url.length > 8192) return false;
-  const parsed = parse(url);
-  if (!parsed || !schemes.includes(parsed.protocol)) return false;
-  if (parsed.protocol === 'mailto:') return parsed.pathname.length > 0;
-  if (parsed.username || parsed.password) return false;
-  return parsed.hostname.length > 0;
-}
+export { isSafeExternalUrl };
 
 export function isAppUrl(url: string, appOrigins: readonly string[]): boolean {
   const parsed = parse(url);
@@ -39,8 +30,14 @@ export function isAppUrl(url: string, appOrigins: readonly string[]): boolean {
 export type NavigationDecision = { allow: true } | { allow: false; openExternal?: string };
 
 /** In-page navigation: never leave the app. A web link the user followed goes to the system browser instead. */
-export function decideNavigation(url: string, appOrigins: readonly string[]): NavigationDecision {
-  if (isAppUrl(url, appOrigins)) return { allow: true };
+export function decideNavigation(
+  url: string,
+  appOrigins: readonly string[],
+  inPopup = false,
+): NavigationDecision {
+  if (isAppUrl(url, appOrigins)) return { allow: !inPopup };
+  // An in-app popup is a small browser: it may follow web links inside itself, and nothing else.
+  if (inPopup) return isSafeExternalUrl(url, ['https:', 'http:']) ? { allow: true } : { allow: false };
   return isSafeExternalUrl(url, ['https:', 'http:']) ? { allow: false, openExternal: url } : { allow: false };
 }
 

@@ -1,7 +1,306 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { WindowCapabilities, WindowState } from '../../shared/window-types.ts';
+import { ErrorNote } from '../components/ErrorNote.tsx';
+import { errorMessage, host, onHostEvent } from '../host/client.ts';
+import {
+  bringWindowToFront,
+  closeInAppWebView,
+  getCapabilities,
+  openUrl,
+  readClipboard,
+  writeClipboard,
+} from '../host/desktop.ts';
+import { ComponentShowcase } from './ComponentShowcase.tsx';
+
 export function WindowPanel() {
+  const [caps, setCaps] = useState<WindowCapabilities | null>(null);
+  useEffect(() => {
+    void getCapabilities().then(setCaps);
+  }, []);
   return (
-    <p className="hint">
-      Window controls, the floating window and clipboard arrive with the desktop shell issue.
-    </p>
+    <div className="stack">
+      <WindowControls caps={caps} />
+      <ClipboardCard />
+      <LinksCard />
+      <ComponentShowcase />
+    </div>
+  );
+}
+
+function useRun() {
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const run = async (action: () => Promise<string | void>) => {
+    setError(null);
+    try {
+      const note = await action();
+      if (note) setStatus(note);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return { error, status, run };
+}
+
+function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
+  const [state, setState] = useState<WindowState | null>(null);
+  const [bounds, setBounds] = useState({ left: '', top: '', width: '', height: '' });
+  const [color, setColor] = useState('#1e2127');
+  const { error, status, run } = useRun();
+  const desktop = caps?.windowControls === true;
+
+  useEffect(() => {
+    if (!desktop) return;
+    void host['window.getState']().then(setState);
+    return onHostEvent('window.state', setState);
+  }, [desktop]);
+
+  const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
+  const onBounds = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      setState(
+        await host['window.setBounds']({
+          left: num(bounds.left),
+          top: num(bounds.top),
+          width: num(bounds.width),
+          height: num(bounds.height),
+        }),
+      );
+    });
+  };
+
+  return (
+    <section aria-labelledby="window-heading" className="card">
+      <h2 id="window-heading">Window</h2>
+      {caps && !desktop && (
+        <p className="notice" role="note">
+          In a browser a page cannot move, resize, pin or float its window, so those controls are off here;
+          the desktop app has them. Bring to front, the clipboard and links use the browser&apos;s own
+          features.
+        </p>
+      )}
+      <div className="row">
+        <button
+          type="button"
+          onClick={() => void run(async () => (await bringWindowToFront(), 'Brought to the front'))}
+        >
+          Bring to front
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!desktop}
+          onClick={() => void run(() => host['window.minimize']())}
+        >
+          Minimise
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!desktop}
+          onClick={() => void run(async () => void setState(await host['window.toggleMaximize']()))}
+        >
+          Maximise or restore
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={!desktop}
+          onClick={() => void run(() => host['window.close']())}
+        >
+          Close window
+        </button>
+      </div>
+      <div className="row">
+        <label className="check">
+          <input
+            type="checkbox"
+            disabled={!desktop}
+            checked={state?.alwaysOnTop ?? false}
+            onChange={(e) =>
+              void run(async () => void setState(await host['window.setAlwaysOnTop'](e.target.checked)))
+            }
+          />
+          Always on top
+        </label>
+        <label>
+          Background colour
+          <input type="color" value={color} disabled={!desktop} onChange={(e) => setColor(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!desktop}
+          onClick={() => void run(async () => void setState(await host['window.setBackgroundColor'](color)))}
+        >
+          Apply background
+        </button>
+        <button
+          type="button"
+          disabled={!desktop}
+          onClick={() =>
+            void run(() => host['window.openFloating']({ left: num(bounds.left), top: num(bounds.top) }))
+          }
+        >
+          Open the floating window
+        </button>
+      </div>
+      <form className="entry-form" onSubmit={onBounds} aria-label="Window position and size">
+        {(['left', 'top', 'width', 'height'] as const).map((k) => (
+          <label key={k}>
+            {k[0]!.toUpperCase() + k.slice(1)}
+            <input
+              inputMode="numeric"
+              size={6}
+              disabled={!desktop}
+              value={bounds[k]}
+              onChange={(e) => setBounds({ ...bounds, [k]: e.target.value })}
+            />
+          </label>
+        ))}
+        <button type="submit" className="secondary" disabled={!desktop}>
+          Move and resize
+        </button>
+      </form>
+      {state && (
+        <dl className="facts" aria-label="Window state">
+          <dt>Focused</dt>
+          <dd>{state.focused ? 'yes' : 'no'}</dd>
+          <dt>Maximised</dt>
+          <dd>{state.maximized ? 'yes' : 'no'}</dd>
+          <dt>Minimised</dt>
+          <dd>{state.minimized ? 'yes' : 'no'}</dd>
+          <dt>Always on top</dt>
+          <dd>{state.alwaysOnTop ? 'yes' : 'no'}</dd>
+          <dt>Position and size</dt>
+          <dd>
+            {state.bounds.left}, {state.bounds.top} · {state.bounds.width} × {state.bounds.height}
+          </dd>
+        </dl>
+      )}
+      <p role="status" className="status">
+        {status}
+      </p>
+      <ErrorNote message={error} />
+    </section>
+  );
+}
+
+function ClipboardCard() {
+  const [text, setText] = useState('');
+  const [read, setRead] = useState<string | null>(null);
+  const { error, status, run } = useRun();
+  return (
+    <section aria-labelledby="clipboard-heading" className="card">
+      <h2 id="clipboard-heading">Clipboard</h2>
+      <div className="row">
+        <label>
+          Clipboard text
+          <input value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          onClick={() => void run(async () => (await writeClipboard(text), 'Copied to the clipboard'))}
+        >
+          Copy to clipboard
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void run(async () => void setRead(await readClipboard()))}
+        >
+          Read clipboard
+        </button>
+      </div>
+      {read !== null && (
+        <p>
+          Clipboard contains: <code aria-label="Clipboard contents">{read}</code>
+        </p>
+      )}
+      <p role="status" className="status">
+        {status}
+      </p>
+      <ErrorNote message={error} />
+    </section>
+  );
+}
+
+function LinksCard() {
+  const [url, setUrl] = useState('https://example.com/');
+  const [popup, setPopup] = useState(true);
+  const [name, setName] = useState('docs');
+  const [size, setSize] = useState({ width: '640', height: '480' });
+  const { error, status, run } = useRun();
+  return (
+    <section aria-labelledby="links-heading" className="card">
+      <h2 id="links-heading">Links</h2>
+      <p className="hint">Flet&apos;s launch_url: http, https and mailto links only.</p>
+      <div className="entry-form">
+        <label>
+          Link
+          <input value={url} onChange={(e) => setUrl(e.target.value)} size={36} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={popup} onChange={(e) => setPopup(e.target.checked)} />
+          In-app popup
+        </label>
+        <label>
+          Window name
+          <input value={name} onChange={(e) => setName(e.target.value)} size={10} />
+        </label>
+        <label>
+          Popup width
+          <input
+            inputMode="numeric"
+            size={5}
+            value={size.width}
+            onChange={(e) => setSize({ ...size, width: e.target.value })}
+          />
+        </label>
+        <label>
+          Popup height
+          <input
+            inputMode="numeric"
+            size={5}
+            value={size.height}
+            onChange={(e) => setSize({ ...size, height: e.target.value })}
+          />
+        </label>
+      </div>
+      <div className="row">
+        <button
+          type="button"
+          onClick={() =>
+            void run(async () => {
+              const where = await openUrl(url, {
+                popup,
+                target: name.trim() || '_blank',
+                width: Number(size.width) || undefined,
+                height: Number(size.height) || undefined,
+              });
+              return `Opened in ${where === 'popup' ? 'an in-app popup' : where === 'browser' ? 'the browser' : 'this tab'}`;
+            })
+          }
+        >
+          Open link
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void run(async () =>
+              (await closeInAppWebView()) ? 'Closed the in-app window' : 'No in-app window was open',
+            )
+          }
+        >
+          Close in-app window
+        </button>
+      </div>
+      <p role="status" className="status">
+        {status}
+      </p>
+      <ErrorNote message={error} />
+    </section>
   );
 }

@@ -1,0 +1,75 @@
+/**
+ * The static security scan (@doyensec/electronegativity) over src/. It always exits 0, so its report is
+ * parsed here: any finding above "informational" must be explained in security/electronegativity-allowlist.json.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '../..');
+
+interface Finding {
+  check: string;
+  severity: string;
+  file: string;
+  location: string;
+}
+interface Allowed {
+  check: string;
+  file: string;
+  reason: string;
+}
+
+/** The report is CSV with quoted fields that may contain commas. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of text.split('\n').slice(1)) {
+    if (!line.trim()) continue;
+    const cells = [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) =>
+      m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"'),
+    );
+    rows.push(cells);
+  }
+  return rows;
+}
+
+describe('electronegativity', () => {
+  it('finds nothing above informational that the allowlist does not explain', async () => {
+    const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'latchkey-eg-')), 'report.csv');
+    const bin = path.join(
+      path.dirname(require.resolve('@doyensec/electronegativity/package.json')),
+      'dist',
+      'index.js',
+    );
+    const electron = (
+      JSON.parse(await readFile(require.resolve('electron/package.json'), 'utf8')) as { version: string }
+    ).version;
+    await promisify(execFile)(
+      process.execPath,
+      [bin, '-i', path.join(root, 'src'), '-o', out, '-e', electron],
+      { cwd: root, timeout: 240_000 },
+    );
+    const findings: Finding[] = parseCsv(await readFile(out, 'utf8')).map((c) => ({
+      check: c[0]!,
+      severity: c[1]!,
+      file: path.relative(root, c[3]!),
+      location: c[4]!,
+    }));
+    const allow = JSON.parse(
+      await readFile(path.join(root, 'security/electronegativity-allowlist.json'), 'utf8'),
+    ) as Allowed[];
+    for (const a of allow) expect(a.reason.length, `reason for ${a.check} in ${a.file}`).toBeGreaterThan(30);
+
+    const serious = findings.filter((f) => f.severity !== 'INFORMATIONAL');
+    const unexplained = serious.filter((f) => !allow.some((a) => a.check === f.check && a.file === f.file));
+    expect(unexplained).toEqual([]);
+    // No stale entries: each allowance still matches a finding, so the list cannot quietly grow.
+    const unused = allow.filter((a) => !serious.some((f) => f.check === a.check && f.file === a.file));
+    expect(unused).toEqual([]);
+  }, 300_000);
+});
