@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as client from 'openid-client';
-import { NATIVE_CLIENT, startTestIdp } from '../test/helpers/idp.ts';
+import { NATIVE_CLIENT, oidcEntry, startTestIdp } from '../test/helpers/idp.ts';
 import { approveOverHttp } from '../test/helpers/idp-http.ts';
 import { signInServiceFor } from '../test/helpers/sign-in.ts';
 import { row, type BenchRow } from './lib.ts';
@@ -17,18 +17,7 @@ const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 export async function run(): Promise<BenchRow[]> {
   const idp = await startTestIdp({ callbackIds: ['corp', 'bare'] });
   try {
-    const rec = await signInServiceFor([
-      {
-        type: 'oidc',
-        id: 'corp',
-        name: 'Corp',
-        issuer: idp.issuer,
-        clientId: NATIVE_CLIENT,
-        allowInsecureHttp: true,
-        fetchUser: true,
-        fetchGroups: false,
-      },
-    ]);
+    const rec = await signInServiceFor([oidcEntry(idp, { fetchUser: true, fetchGroups: false })]);
     const config = await client.discovery(new URL(idp.issuer), NATIVE_CLIENT, undefined, client.None(), {
       execute: [client.allowInsecureRequests],
     });

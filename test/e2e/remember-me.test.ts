@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NATIVE_CLIENT, startTestIdp, type TestIdp } from '../helpers/idp.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { launchChromium, type LaunchedBrowser } from './helpers/browser.ts';
+import { signInThroughPopup } from './helpers/provider-popup.ts';
 import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
 
 let idp: TestIdp;
@@ -55,14 +56,14 @@ describe('remember me across a restart of the host', () => {
     const first = await host();
     const { page, card } = await openApp(first.url);
     expect(await card.getByRole('checkbox', { name: 'Remember me' }).isChecked()).toBe(true);
-    const popupPromise = browser.context.waitForEvent('page');
-    await card.getByRole('button', { name: 'Sign in with Corp SSO' }).click();
-    const popup = await popupPromise;
-    await popup.getByRole('textbox', { name: 'Username' }).fill('ada');
-    await popup.getByLabel('Password').fill('demo');
-    await popup.getByRole('button', { name: 'Sign in' }).click();
-    await popup.getByRole('button', { name: 'Allow' }).click();
-    await popup.getByRole('heading', { name: 'Signed in with Corp SSO' }).waitFor();
+    const popup = await signInThroughPopup(
+      browser.context,
+      card.getByRole('button', { name: 'Sign in with Corp SSO' }),
+      {
+        account: 'ada',
+        landing: 'Signed in with Corp SSO',
+      },
+    );
     await popup.close();
     await page.bringToFront();
     await card.getByText('Remembered on this computer.').waitFor();

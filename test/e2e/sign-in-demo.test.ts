@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from './helpers/browser.ts';
+import { signInThroughPopup } from './helpers/provider-popup.ts';
 import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
 
 let web: RunningWebHost;
@@ -75,14 +76,15 @@ describe('sign-in with the built-in demo provider, no configuration', () => {
     const page = await browser.context.newPage();
     await page.goto(web.url);
     const card = page.getByRole('region', { name: 'Demo' });
-    const popupPromise = browser.context.waitForEvent('page');
-    await card.getByRole('button', { name: 'Sign in with Demo' }).click();
-    const popup = await popupPromise;
-    await popup.getByRole('textbox', { name: 'Username' }).fill('grace');
-    await popup.getByLabel('Password').fill('demo');
-    await popup.getByRole('button', { name: 'Sign in' }).click();
-    await popup.getByRole('button', { name: 'Deny' }).click();
-    await popup.getByRole('heading', { name: 'Sign-in with Demo failed' }).waitFor();
+    const popup = await signInThroughPopup(
+      browser.context,
+      card.getByRole('button', { name: 'Sign in with Demo' }),
+      {
+        account: 'grace',
+        consent: 'Deny',
+        landing: 'Sign-in with Demo failed',
+      },
+    );
     await popup.close();
     await page.bringToFront();
     const alert = card.getByRole('alert').filter({ hasText: 'access_denied' });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NATIVE_CLIENT, startTestIdp, type TestIdp } from '../helpers/idp.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { launchChromium, type LaunchedBrowser } from './helpers/browser.ts';
+import { signInThroughPopup } from './helpers/provider-popup.ts';
 import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
 
 let idp: TestIdp;
@@ -51,14 +52,14 @@ describe('a provider configured by issuer in a providers file', () => {
     expect(await page.getByRole('button', { name: 'Sign in with Demo' }).count()).toBe(0);
 
     const card = page.getByRole('region', { name: 'Corp SSO' });
-    const popupPromise = browser.context.waitForEvent('page');
-    await card.getByRole('button', { name: 'Sign in with Corp SSO' }).click();
-    const popup = await popupPromise;
-    await popup.getByRole('textbox', { name: 'Username' }).fill('grace');
-    await popup.getByLabel('Password').fill('demo');
-    await popup.getByRole('button', { name: 'Sign in' }).click();
-    await popup.getByRole('button', { name: 'Allow' }).click();
-    await popup.getByRole('heading', { name: 'Signed in with Corp SSO' }).waitFor();
+    const popup = await signInThroughPopup(
+      browser.context,
+      card.getByRole('button', { name: 'Sign in with Corp SSO' }),
+      {
+        account: 'grace',
+        landing: 'Signed in with Corp SSO',
+      },
+    );
     await popup.close();
 
     await page.bringToFront();

@@ -49,3 +49,16 @@ export async function startTestIdp(
   });
   return Object.assign(idp, { grants });
 }
+
+/** A providers-file entry for a test provider, as an app would configure it (plain http on 127.0.0.1). */
+export function oidcEntry(idp: { issuer: string }, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'oidc',
+    id: 'corp',
+    name: 'Corp',
+    issuer: idp.issuer,
+    clientId: NATIVE_CLIENT,
+    allowInsecureHttp: true,
+    ...extra,
+  };
+}

@@ -1,5 +1,5 @@
 import { loadProviderConfig } from '../../src/main/auth/config/load.ts';
-import { DEMO_CLIENT_ID } from '../../src/main/auth/demo-idp/server.ts';
+import { DEMO_CLIENT_ID } from '../../src/main/auth/demo-idp/client-id.ts';
 import { createRuntime } from '../../src/main/auth/providers/index.ts';
 import { SignInService, type AuthPorts } from '../../src/main/auth/sign-in-service.ts';
 import type { Events } from '../../src/shared/contract.ts';

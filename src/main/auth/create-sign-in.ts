@@ -1,6 +1,7 @@
 /** Builds the sign-in service from configuration, starting the demo identity provider when it is offered. */
 import { loadProviderConfig, type LoadOptions } from './config/load.ts';
-import { DEMO_CLIENT_ID, startDemoIdp, type DemoIdp } from './demo-idp/server.ts';
+import { DEMO_CLIENT_ID } from './demo-idp/client-id.ts';
+import type { DemoIdp } from './demo-idp/server.ts';
 import { createRuntime } from './providers/index.ts';
 import { SignInService, type AuthPorts } from './sign-in-service.ts';
 
@@ -17,7 +18,8 @@ export async function createSignIn(options: LoadOptions, ports: AuthPorts): Prom
   }
   let demo: Promise<DemoIdp> | null = null;
   const demoIssuer = () => {
-    demo ??= startDemoIdp();
+    // Loaded on demand: oidc-provider (and Koa under it) stays off the app's start-up path.
+    demo ??= import('./demo-idp/server.ts').then((m) => m.startDemoIdp());
     return demo.then((d) => d.issuer);
   };
   if (config.providers.some((p) => p.type === 'demo')) void demoIssuer().catch(() => {});

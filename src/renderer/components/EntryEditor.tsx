@@ -26,10 +26,12 @@ export function EntryEditor(props: {
     event.preventDefault();
     const parsed = parseEntryValue(value, kind);
     if (!parsed.ok) return props.onError(parsed.message);
+    const [sentKey, sentValue] = [key, value];
     void props.onSet(key, parsed.value).then((saved) => {
       if (!saved) return;
-      setKey('');
-      setValue('');
+      // Clear the form only if the user has not started typing the next entry meanwhile.
+      setKey((k) => (k === sentKey ? '' : k));
+      setValue((v) => (v === sentValue ? '' : v));
     });
   };
 

@@ -1,39 +1,25 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useState } from 'react';
 import type { ClientStorageStatus } from '../../shared/contract.ts';
 import type { JsonValue } from '../../shared/json.ts';
 import { EntryEditor } from '../components/EntryEditor.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
-import { errorMessage, host, onHostEvent } from '../host/client.ts';
+import { errorMessage, host } from '../host/client.ts';
+import { useHostData } from '../host/use-host-data.ts';
 
 /** Client storage: persistent, shared by every window; the list follows changes made anywhere. */
 export function ClientStoragePanel() {
-  const [entries, setEntries] = useState<Array<[string, JsonValue]>>([]);
-  const [status, setStatus] = useState<ClientStorageStatus | null>(null);
   const [prefix, setPrefix] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [version, reload] = useReducer((n: number) => n + 1, 0);
-
-  useEffect(() => onHostEvent('clientStorage.changed', () => reload()), []);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([host['clientStorage.entries'](prefix), host['clientStorage.status']()]).then(
-      ([list, s]) => {
-        if (!live) return;
-        setEntries(list);
-        setStatus(s);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setError(errorMessage(e));
-        void host['clientStorage.status']().then((s) => live && setStatus(s));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [version, prefix]);
+  // The list follows changes made in any window.
+  const list = useHostData(() => host['clientStorage.entries'](prefix), prefix, ['clientStorage.changed']);
+  const info = useHostData(() => host['clientStorage.status'](), '', ['clientStorage.changed']);
+  const entries: Array<[string, JsonValue]> = list.data ?? [];
+  const status: ClientStorageStatus | null = info.data;
+  const reload = () => {
+    list.reload();
+    info.reload();
+  };
 
   const run = async (action: () => Promise<unknown>): Promise<boolean> => {
     setError(null);
@@ -81,7 +67,7 @@ export function ClientStoragePanel() {
         onRemove={(k) => void run(() => host['clientStorage.remove'](k))}
         onError={setError}
       />
-      <ErrorNote message={error} />
+      <ErrorNote message={error ?? list.error} />
       <button
         type="button"
         className="secondary"

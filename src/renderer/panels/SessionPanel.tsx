@@ -1,25 +1,16 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useState } from 'react';
 import type { JsonValue } from '../../shared/json.ts';
 import { EntryEditor } from '../components/EntryEditor.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { errorMessage, host } from '../host/client.ts';
+import { useHostData } from '../host/use-host-data.ts';
 
 /** Session storage: lives in the host, one per window or page load, gone when it closes. */
 export function SessionPanel() {
-  const [entries, setEntries] = useState<Array<[string, JsonValue]>>([]);
+  const list = useHostData(() => host['session.entries'](), '');
   const [error, setError] = useState<string | null>(null);
-  const [version, reload] = useReducer((n: number) => n + 1, 0);
-
-  useEffect(() => {
-    let live = true;
-    host['session.entries']().then(
-      (list) => live && setEntries(list),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
+  const entries: Array<[string, JsonValue]> = list.data ?? [];
+  const reload = list.reload;
 
   const run = async (action: () => Promise<unknown>): Promise<boolean> => {
     setError(null);
@@ -46,7 +37,7 @@ export function SessionPanel() {
         onRemove={(k) => void run(() => host['session.remove'](k))}
         onError={setError}
       />
-      <ErrorNote message={error} />
+      <ErrorNote message={error ?? list.error} />
       <button type="button" className="secondary" onClick={() => void run(() => host['session.clear']())}>
         Clear session
       </button>

@@ -1,36 +1,21 @@
-import { useEffect, useReducer, useState } from 'react';
-import type { ProvidersOverview } from '../../shared/auth-types.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
-import { errorMessage, host, onHostEvent } from '../host/client.ts';
+import { host } from '../host/client.ts';
+import { useHostData } from '../host/use-host-data.ts';
 import { ProviderCard } from './ProviderCard.tsx';
 import { VaultPanel } from './VaultPanel.tsx';
 
 /** One card per configured provider; several can be signed in at once. */
 export function SignInPanel() {
-  const [overview, setOverview] = useState<ProvidersOverview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, reload] = useReducer((n: number) => n + 1, 0);
-
-  useEffect(() => {
-    const offs = [
-      onHostEvent('auth.changed', () => reload()),
-      onHostEvent('auth.signedIn', () => reload()),
-      onHostEvent('auth.signedOut', () => reload()),
-      onHostEvent('auth.signInFailed', () => reload()),
-    ];
-    return () => offs.forEach((off) => off());
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    host['auth.providers']().then(
-      (o) => live && setOverview(o),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
+  const {
+    data: overview,
+    error,
+    reload,
+  } = useHostData(() => host['auth.providers'](), '', [
+    'auth.changed',
+    'auth.signedIn',
+    'auth.signedOut',
+    'auth.signInFailed',
+  ]);
 
   return (
     <div className="stack">

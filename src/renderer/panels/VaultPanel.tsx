@@ -1,7 +1,8 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useState } from 'react';
 import type { VaultInfo } from '../../shared/auth-types.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
-import { errorMessage, host, onHostEvent } from '../host/client.ts';
+import { errorMessage, host } from '../host/client.ts';
+import { useHostData } from '../host/use-host-data.ts';
 
 const LEVEL_TEXT: Record<VaultInfo['level'], string> = {
   'os-keychain': 'protected by the operating system keychain',
@@ -12,24 +13,10 @@ const LEVEL_TEXT: Record<VaultInfo['level'], string> = {
 
 /** Where remembered sign-ins live and how they are protected; "Forget all remembered sign-ins". */
 export function VaultPanel() {
-  const [info, setInfo] = useState<VaultInfo | null>(null);
+  const vault = useHostData(() => host['auth.vault'](), '', ['auth.changed', 'auth.signedOut']);
+  const info = vault.data;
+  const reload = vault.reload;
   const [error, setError] = useState<string | null>(null);
-  const [version, reload] = useReducer((n: number) => n + 1, 0);
-
-  useEffect(() => {
-    const offs = [onHostEvent('auth.changed', () => reload()), onHostEvent('auth.signedOut', () => reload())];
-    return () => offs.forEach((off) => off());
-  }, []);
-  useEffect(() => {
-    let live = true;
-    host['auth.vault']().then(
-      (v) => live && setInfo(v),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
 
   const run = async (action: () => Promise<unknown>) => {
     setError(null);
@@ -77,7 +64,7 @@ export function VaultPanel() {
           </button>
         </>
       )}
-      <ErrorNote message={error} />
+      <ErrorNote message={error ?? vault.error} />
     </section>
   );
 }

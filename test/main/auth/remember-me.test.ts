@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../e2e/helpers/browser.ts';
 import { approveInBrowser } from '../../helpers/idp-browser.ts';
-import { NATIVE_CLIENT, startTestIdp, type TestIdp } from '../../helpers/idp.ts';
+import { NATIVE_CLIENT, oidcEntry, startTestIdp, type TestIdp } from '../../helpers/idp.ts';
 import { signInServiceFor, type Recorded } from '../../helpers/sign-in.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
@@ -17,15 +17,7 @@ afterAll(async () => {
   await idp?.close();
 });
 
-const corp = (issuer = idp.issuer) => ({
-  type: 'oidc',
-  id: 'corp',
-  name: 'Corp',
-  issuer,
-  clientId: NATIVE_CLIENT,
-  allowInsecureHttp: true,
-  fetchGroups: true,
-});
+const corp = (issuer = idp.issuer) => oidcEntry({ issuer }, { fetchGroups: true });
 
 async function signInOnce(
   dir: string,

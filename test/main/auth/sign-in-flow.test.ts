@@ -9,6 +9,7 @@ import {
   CONFIDENTIAL_CLIENT,
   CONFIDENTIAL_SECRET,
   NATIVE_CLIENT,
+  oidcEntry,
   startTestIdp,
   type TestIdp,
 } from '../../helpers/idp.ts';
@@ -26,24 +27,15 @@ afterAll(async () => {
   await idp?.close();
 });
 
-const native = () => ({
-  type: 'oidc',
-  id: 'corp',
-  name: 'Corp',
-  issuer: idp.issuer,
-  clientId: NATIVE_CLIENT,
-  allowInsecureHttp: true,
-});
-const confidential = () => ({
-  type: 'oidc',
-  id: 'corp-secret',
-  name: 'Corp (secret)',
-  issuer: idp.issuer,
-  clientId: CONFIDENTIAL_CLIENT,
-  clientSecret: CONFIDENTIAL_SECRET,
-  allowInsecureHttp: true,
-  fetchGroups: true,
-});
+const native = () => oidcEntry(idp);
+const confidential = () =>
+  oidcEntry(idp, {
+    id: 'corp-secret',
+    name: 'Corp (secret)',
+    clientId: CONFIDENTIAL_CLIENT,
+    clientSecret: CONFIDENTIAL_SECRET,
+    fetchGroups: true,
+  });
 
 async function signedIn(entries: unknown[], id: string, options = {}) {
   const rec = await signInServiceFor(entries);

@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NATIVE_CLIENT, startTestIdp, type TestIdp } from '../../helpers/idp.ts';
+import { oidcEntry, startTestIdp, type TestIdp } from '../../helpers/idp.ts';
 import { signInServiceFor } from '../../helpers/sign-in.ts';
 
 let idp: TestIdp;
@@ -13,15 +13,7 @@ afterAll(async () => {
   await idp?.close();
 });
 
-const corp = (extra: Record<string, unknown> = {}) => ({
-  type: 'oidc',
-  id: 'corp',
-  name: 'Corp',
-  issuer: idp.issuer,
-  clientId: NATIVE_CLIENT,
-  allowInsecureHttp: true,
-  ...extra,
-});
+const corp = (extra: Record<string, unknown> = {}) => oidcEntry(idp, extra);
 
 async function pending() {
   const rec = await signInServiceFor([corp()]);

@@ -8,10 +8,11 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
 import { avatarDataUrl, DEMO_PASSWORD, findDemoAccount } from './accounts.ts';
+import { DEMO_CLIENT_ID } from './client-id.ts';
 import { memoryAdapter } from './memory-adapter.ts';
 import { consentPage, deviceConfirmPage, deviceInputPage, deviceSuccessPage, loginPage } from './pages.ts';
 
-export const DEMO_CLIENT_ID = 'latchkey-demo';
+export { DEMO_CLIENT_ID };
 export const DEMO_SCOPES = ['openid', 'profile', 'email', 'groups', 'offline_access'];
 
 export interface DemoIdpOptions {

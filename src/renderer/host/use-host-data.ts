@@ -1,0 +1,34 @@
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import type { EventName } from '../../shared/contract.ts';
+import { errorMessage, onHostEvent } from './client.ts';
+
+/**
+ * Loads something from the host, again whenever `key` changes, one of `events` arrives, or `reload()` is
+ * called. A late answer from an earlier load never overwrites a newer one.
+ */
+export function useHostData<T>(load: () => Promise<T>, key: string, events: readonly EventName[] = []) {
+  const [state, setState] = useState<{ data: T | null; error: string | null }>({ data: null, error: null });
+  const [version, reload] = useReducer((n: number) => n + 1, 0);
+  const loadRef = useRef(load);
+  useLayoutEffect(() => {
+    loadRef.current = load;
+  });
+  const eventsKey = events.join(' ');
+  useEffect(() => {
+    const offs = eventsKey
+      ? eventsKey.split(' ').map((name) => onHostEvent(name as EventName, () => reload()))
+      : [];
+    return () => offs.forEach((off) => off());
+  }, [eventsKey]);
+  useEffect(() => {
+    let live = true;
+    loadRef.current().then(
+      (data) => live && setState({ data, error: null }),
+      (e: unknown) => live && setState((s) => ({ data: s.data, error: errorMessage(e) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version, key]);
+  return { ...state, reload };
+}
