@@ -42,10 +42,24 @@ print(json.dumps({"encryptUs": e * 1e6, "decryptUs": d * 1e6}))`;
 export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const salt = randomBytes(16);
-  const bare = await timeEach(() => pbkdf2Async('passphrase', salt, FLET_ITERATIONS, 32, 'sha256'), 8, 1);
-  const enc = await timeEach(() => encrypt(text1k, 'passphrase'), 8, 1);
+  // Interleaved (bare, encrypt, decrypt, bare, …) so drift in the machine's speed hits all three alike.
   const token = await encrypt(text1k, 'passphrase');
-  const dec = await timeEach(() => decrypt(token, 'passphrase'), 8, 1);
+  const samples = { bare: [] as number[], enc: [] as number[], dec: [] as number[] };
+  const time = async (list: number[], fn: () => Promise<unknown>) => {
+    const start = process.hrtime.bigint();
+    await fn();
+    list.push(Number(process.hrtime.bigint() - start) / 1000);
+  };
+  await pbkdf2Async('passphrase', salt, FLET_ITERATIONS, 32, 'sha256'); // warm-up
+  for (let i = 0; i < 9; i++) {
+    await time(samples.bare, () => pbkdf2Async('passphrase', salt, FLET_ITERATIONS, 32, 'sha256'));
+    await time(samples.enc, () => encrypt(text1k, 'passphrase'));
+    await time(samples.dec, () => decrypt(token, 'passphrase'));
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const bare = { medianUs: med(samples.bare) };
+  const enc = { medianUs: med(samples.enc) };
+  const dec = { medianUs: med(samples.dec) };
   for (const [name, t] of [
     ['encrypt 1 KB (PBKDF2 600,000 + Fernet)', enc],
     ['decrypt 1 KB (PBKDF2 600,000 + Fernet)', dec],
