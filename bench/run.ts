@@ -2,7 +2,7 @@
  * `npm run bench`: runs every bench/*.bench.ts (or those named on the command line), prints a table and
  * writes bench/results.json. Targets are ratios against baselines measured in the same run.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -53,7 +53,20 @@ async function main(): Promise<void> {
     path.join(here, 'results.md'),
     `Measured ${meta.date} on ${meta.cpus}× ${meta.cpu}, Node ${meta.node}.\n\n${table}\n`,
   );
-  console.log(`\nwritten: bench/results.json, bench/results.md`);
+  if (only.length === 0) {
+    // A full run also refreshes the summary in the README, so it always shows a run that really happened.
+    const readme = path.join(here, '..', 'README.md');
+    const text = await readFile(readme, 'utf8');
+    const start = text.indexOf('<!-- bench:start -->');
+    const end = text.indexOf('<!-- bench:end -->');
+    if (start >= 0 && end > start) {
+      const summary = `<!-- bench:start -->\nLast full run: ${meta.date.slice(0, 10)}, ${meta.cpus}× ${meta.cpu}, Node ${meta.node}.\n\n${table}\n`;
+      await writeFile(readme, text.slice(0, start) + summary + text.slice(end));
+    }
+  }
+  console.log(
+    `\nwritten: bench/results.json, bench/results.md${only.length === 0 ? ', README.md (summary)' : ''}`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -47,6 +47,8 @@ export interface Host {
   handlers: Handlers;
   events: HostEvents;
   signIn: SignInSetup;
+  /** Starts background work that must not delay start-up (provider metadata, the demo provider). */
+  warmUp(): void;
   /** Opens the token vault and restores remembered sign-ins (called by createHost unless deferred). */
   openVault(protector: KeyProtector): Promise<void>;
   /** A window closed or a web page went away. */
@@ -163,6 +165,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     events,
     signIn,
     openVault,
+    warmUp: () => auth.prefetch(),
     clientClosed: (clientId) => session.drop(clientId),
     close: async () => {
       events.emit('host.closing', { reason: 'the host is shutting down' });

@@ -56,6 +56,7 @@ export async function signInServiceFor(
     createRuntime(s, { demoIssuer: async () => 'http://127.0.0.1:9', demoClientId: DEMO_CLIENT_ID }),
   );
   rec.service = new SignInService(config, runtimes, ports);
+  rec.service.prefetch();
   if (vaultDir) {
     const vault = await TokenVault.open({
       dir: vaultDir,

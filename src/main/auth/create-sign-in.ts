@@ -22,7 +22,6 @@ export async function createSignIn(options: LoadOptions, ports: AuthPorts): Prom
     demo ??= import('./demo-idp/server.ts').then((m) => m.startDemoIdp());
     return demo.then((d) => d.issuer);
   };
-  if (config.providers.some((p) => p.type === 'demo')) void demoIssuer().catch(() => {});
   const runtimes = config.providers.map((settings) =>
     createRuntime(settings, { demoIssuer, demoClientId: DEMO_CLIENT_ID }),
   );

@@ -111,8 +111,15 @@ export class SignInService {
         fetchGroups: false,
       });
     }
-    // What a provider offers (device flow, an example API call) needs its metadata; learn it in the background.
-    for (const runtime of runtimes) {
+  }
+
+  /**
+   * Learns what each provider offers (device flow, an example API call) from its metadata, in the
+   * background. Called once the app is up, so discovery (and the demo provider) stay off the start-up path.
+   */
+  prefetch(): void {
+    for (const p of this.#providers.values()) {
+      const runtime = p.runtime;
       const id = runtime.settings.id;
       void Promise.all([runtime.supportsDevice(), runtime.exampleRequest()])
         .then(([device, example]) => {

@@ -82,7 +82,12 @@ async function start(): Promise<void> {
 
   const first = wm.createMain(!args.floating);
   if (args.floating) wm.openFloating({});
-  first.once('ready-to-show', () => setImmediate(() => void host.openVault(new SafeStorageProtector())));
+  first.once('ready-to-show', () =>
+    setImmediate(() => {
+      host.warmUp();
+      void host.openVault(new SafeStorageProtector());
+    }),
+  );
 
   app.on('second-instance', () => {
     const target = wm.floating ?? wm.main ?? wm.createMain();

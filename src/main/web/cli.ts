@@ -52,6 +52,7 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(`Latchkey web mode is serving ${server.url}`);
+  host.warmUp();
   console.log(`Data directory: ${dataDir}`);
   const overview = host.signIn.service.overview();
   console.log(`Sign-in providers: ${overview.providers.map((p) => `${p.name} (${p.id})`).join(', ')}`);
