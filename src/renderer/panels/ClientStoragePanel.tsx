@@ -3,38 +3,22 @@ import type { ClientStorageStatus } from '../../shared/contract.ts';
 import type { JsonValue } from '../../shared/json.ts';
 import { EntryEditor } from '../components/EntryEditor.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
-import { errorMessage, host } from '../host/client.ts';
+import { useAction } from '../components/use-action.ts';
+import { host } from '../host/client.ts';
 import { useHostData } from '../host/use-host-data.ts';
 
 /** Client storage: persistent, shared by every window; the list follows changes made anywhere. */
 export function ClientStoragePanel() {
   const [prefix, setPrefix] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // The list follows changes made in any window.
   const list = useHostData(() => host['clientStorage.entries'](prefix), prefix, ['clientStorage.changed']);
   const info = useHostData(() => host['clientStorage.status'](), '', ['clientStorage.changed']);
   const entries: Array<[string, JsonValue]> = list.data ?? [];
   const status: ClientStorageStatus | null = info.data;
-  const reload = () => {
+  const { error, setError, busy, run } = useAction(() => {
     list.reload();
     info.reload();
-  };
-
-  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
-    setError(null);
-    setBusy(true);
-    try {
-      await action();
-      return true;
-    } catch (e) {
-      setError(errorMessage(e));
-      return false;
-    } finally {
-      setBusy(false);
-      reload();
-    }
-  };
+  });
 
   return (
     <section aria-labelledby="client-storage-heading" className="card">

@@ -3,7 +3,8 @@ import type { AuthState, ProviderInfo } from '../../shared/auth-types.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { formatDuration, useNow } from '../components/use-now.ts';
-import { errorMessage, host } from '../host/client.ts';
+import { useAction } from '../components/use-action.ts';
+import { host } from '../host/client.ts';
 
 type SignedIn = Extract<AuthState, { status: 'signedIn' }>;
 
@@ -12,23 +13,9 @@ type SignedIn = Extract<AuthState, { status: 'signedIn' }>;
  * "Refresh now", "Sign out"; the card itself is a region named after the provider.
  */
 export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; onChange: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction(onChange);
   const [rememberMe, setRememberMe] = useState(true);
   const headingId = `provider-${provider.id}`;
-
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    setBusy(true);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-      onChange();
-    }
-  };
 
   const signIn = () =>
     run(async () => {
@@ -137,7 +124,7 @@ function SignedInView(props: {
   provider: ProviderInfo;
   state: SignedIn;
   busy: boolean;
-  run: (action: () => Promise<unknown>) => Promise<void>;
+  run: (action: () => Promise<unknown>) => Promise<unknown>;
 }) {
   const { provider, state } = props;
   const now = useNow();

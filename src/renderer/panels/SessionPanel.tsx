@@ -1,29 +1,15 @@
-import { useState } from 'react';
 import type { JsonValue } from '../../shared/json.ts';
 import { EntryEditor } from '../components/EntryEditor.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
-import { errorMessage, host } from '../host/client.ts';
+import { useAction } from '../components/use-action.ts';
+import { host } from '../host/client.ts';
 import { useHostData } from '../host/use-host-data.ts';
 
 /** Session storage: lives in the host, one per window or page load, gone when it closes. */
 export function SessionPanel() {
   const list = useHostData(() => host['session.entries'](), '');
-  const [error, setError] = useState<string | null>(null);
   const entries: Array<[string, JsonValue]> = list.data ?? [];
-  const reload = list.reload;
-
-  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
-    setError(null);
-    try {
-      await action();
-      return true;
-    } catch (e) {
-      setError(errorMessage(e));
-      return false;
-    } finally {
-      reload();
-    }
-  };
+  const { error, setError, run } = useAction(list.reload);
 
   return (
     <section aria-labelledby="session-heading" className="card">

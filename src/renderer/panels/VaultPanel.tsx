@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import type { VaultInfo } from '../../shared/auth-types.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
-import { errorMessage, host } from '../host/client.ts';
+import { useAction } from '../components/use-action.ts';
+import { host } from '../host/client.ts';
 import { useHostData } from '../host/use-host-data.ts';
 
 const LEVEL_TEXT: Record<VaultInfo['level'], string> = {
@@ -15,19 +15,7 @@ const LEVEL_TEXT: Record<VaultInfo['level'], string> = {
 export function VaultPanel() {
   const vault = useHostData(() => host['auth.vault'](), '', ['auth.changed', 'auth.signedOut']);
   const info = vault.data;
-  const reload = vault.reload;
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      reload();
-    }
-  };
+  const { error, run } = useAction(vault.reload);
 
   return (
     <section aria-labelledby="vault-heading" className="card">

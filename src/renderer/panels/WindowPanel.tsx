@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { WindowCapabilities, WindowState } from '../../shared/window-types.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
-import { errorMessage, host, onHostEvent } from '../host/client.ts';
+import { useAction } from '../components/use-action.ts';
+import { host, onHostEvent } from '../host/client.ts';
 import {
   bringWindowToFront,
   closeInAppWebView,
@@ -27,26 +28,11 @@ export function WindowPanel() {
   );
 }
 
-function useRun() {
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
-  const run = async (action: () => Promise<string | void>) => {
-    setError(null);
-    try {
-      const note = await action();
-      if (note) setStatus(note);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-  return { error, status, run };
-}
-
 function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
   const [state, setState] = useState<WindowState | null>(null);
   const [bounds, setBounds] = useState({ left: '', top: '', width: '', height: '' });
   const [color, setColor] = useState('#1e2127');
-  const { error, status, run } = useRun();
+  const { error, status, run } = useAction();
   const desktop = caps?.windowControls === true;
 
   useEffect(() => {
@@ -190,7 +176,7 @@ function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
 function ClipboardCard() {
   const [text, setText] = useState('');
   const [read, setRead] = useState<string | null>(null);
-  const { error, status, run } = useRun();
+  const { error, status, run } = useAction();
   return (
     <section aria-labelledby="clipboard-heading" className="card">
       <h2 id="clipboard-heading">Clipboard</h2>
@@ -231,7 +217,7 @@ function LinksCard() {
   const [popup, setPopup] = useState(true);
   const [name, setName] = useState('docs');
   const [size, setSize] = useState({ width: '640', height: '480' });
-  const { error, status, run } = useRun();
+  const { error, status, run } = useAction();
   return (
     <section aria-labelledby="links-heading" className="card">
       <h2 id="links-heading">Links</h2>
