@@ -4,6 +4,8 @@ import { startDemoIdp, type DemoIdp, type DemoIdpOptions } from '../../src/main/
 export const NATIVE_CLIENT = 'test-native';
 export const CONFIDENTIAL_CLIENT = 'test-confidential';
 export const CONFIDENTIAL_SECRET = 'test-confidential-secret-0123456789';
+/** Registered for client_secret_post instead of oidc-provider's default, client_secret_basic. */
+export const CONFIDENTIAL_POST_CLIENT = 'test-confidential-post';
 
 export interface TestIdp extends DemoIdp {
   /** Successful grants seen by the provider, by grant type. */
@@ -36,6 +38,13 @@ export async function startTestIdp(
       ...common,
       client_id: CONFIDENTIAL_CLIENT,
       client_name: 'Test confidential app',
+      client_secret: CONFIDENTIAL_SECRET,
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
+    {
+      ...common,
+      client_id: CONFIDENTIAL_POST_CLIENT,
+      client_name: 'Test confidential app (post)',
       client_secret: CONFIDENTIAL_SECRET,
       token_endpoint_auth_method: 'client_secret_post',
     },

@@ -7,6 +7,7 @@ import { launchChromium, type LaunchedBrowser } from '../../e2e/helpers/browser.
 import { approveDeviceInBrowser, approveInBrowser } from '../../helpers/idp-browser.ts';
 import {
   CONFIDENTIAL_CLIENT,
+  CONFIDENTIAL_POST_CLIENT,
   CONFIDENTIAL_SECRET,
   NATIVE_CLIENT,
   oidcEntry,
@@ -81,6 +82,18 @@ describe('browser sign-in against a real OpenID provider', () => {
       expect.arrayContaining(['openid', 'profile', 'email', 'groups']),
     );
     rec.service.close();
+  });
+
+  it('a confidential client registered for client_secret_post signs in with clientAuthMethod', async () => {
+    const post = oidcEntry(idp, {
+      id: 'corp-secret',
+      clientId: CONFIDENTIAL_POST_CLIENT,
+      clientSecret: CONFIDENTIAL_SECRET,
+      clientAuthMethod: 'client_secret_post',
+    });
+    const ok = await signedIn([post], 'corp-secret');
+    expect(ok.payload.user?.id).toBe('ada');
+    ok.rec.service.close();
   });
 
   it('two providers signed in at the same time, independently', async () => {

@@ -28,6 +28,12 @@ const common = {
     .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, { error: 'must be a scope token' }))
     .optional()
     .describe('Extra scopes, added to the defaults.'),
+  clientAuthMethod: z
+    .enum(['client_secret_basic', 'client_secret_post'])
+    .optional()
+    .describe(
+      'How the client secret is sent to the token endpoint. Default: client_secret_basic for oidc and oauth2 (the method every OAuth 2.0 server must support), client_secret_post for github, google, azure and auth0.',
+    ),
   redirectUri: httpUrl
     .optional()
     .describe(

@@ -39,6 +39,16 @@ export function mapOkWithError(base: FetchImpl): FetchImpl {
   };
 }
 
+export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post';
+
+/** The openid-client authentication for a client: none for public clients, else the configured method. */
+export function clientAuth(secret: string | undefined, method: ClientAuthMethod): client.ClientAuth {
+  if (!secret) return client.None();
+  return method === 'client_secret_basic'
+    ? client.ClientSecretBasic(secret)
+    : client.ClientSecretPost(secret);
+}
+
 /** Hooks a fetch into an openid-client configuration. */
 export function useFetch(config: client.Configuration, fetchImpl: FetchImpl): void {
   config[client.customFetch] = (url, options) => fetchImpl(url, options as RequestInit);

@@ -28,6 +28,7 @@ export function createRuntime(settings: ProviderSettings, deps: RuntimeDeps): Pr
         issuer: async () => 'https://accounts.google.com',
         clientId: settings.clientId,
         clientSecret: settings.clientSecret,
+        clientAuthMethod: settings.clientAuthMethod ?? 'client_secret_post',
         allowHttp: false,
         // Google gives a refresh token only with access_type=offline, and again only with prompt=consent.
         authParams: { access_type: 'offline', prompt: 'consent' },
@@ -38,6 +39,7 @@ export function createRuntime(settings: ProviderSettings, deps: RuntimeDeps): Pr
         issuer: async () => `https://${settings.domain}/`,
         clientId: settings.clientId,
         clientSecret: settings.clientSecret,
+        clientAuthMethod: settings.clientAuthMethod ?? 'client_secret_post',
         allowHttp: false,
         baseScopes: ['offline_access'],
         authParams: settings.audience ? { audience: settings.audience } : {},
@@ -48,6 +50,8 @@ export function createRuntime(settings: ProviderSettings, deps: RuntimeDeps): Pr
         issuer: async () => settings.issuer,
         clientId: settings.clientId,
         clientSecret: settings.clientSecret,
+        // Every OAuth 2.0 server must accept HTTP Basic; it is also oidc-provider's and Keycloak's default.
+        clientAuthMethod: settings.clientAuthMethod ?? 'client_secret_basic',
         groupsClaim: settings.groupsClaim ?? 'groups',
         allowHttp: settings.allowInsecureHttp === true && LOOPBACK_URL.test(settings.issuer),
       });
@@ -56,6 +60,7 @@ export function createRuntime(settings: ProviderSettings, deps: RuntimeDeps): Pr
         ...f,
         issuer: deps.demoIssuer,
         clientId: deps.demoClientId,
+        clientAuthMethod: 'client_secret_basic',
         groupsClaim: 'groups',
         allowHttp: true,
         // The demo is for trying accounts out: always ask who is signing in, even if the browser remembers one.

@@ -6,7 +6,17 @@ import * as client from 'openid-client';
 import type { UserProfile } from '../../../shared/auth-types.ts';
 import { HostError } from '../../../shared/errors.ts';
 import type { ProviderSettings } from '../config/load.ts';
-import { fetchWithTimeout, getJson, mapOkWithError, pick, str, useFetch, type FetchImpl } from './http.ts';
+import {
+  clientAuth,
+  fetchWithTimeout,
+  getJson,
+  mapOkWithError,
+  pick,
+  str,
+  useFetch,
+  type ClientAuthMethod,
+  type FetchImpl,
+} from './http.ts';
 import type { ProviderRuntime, ScopeRequest, TokenSet } from './types.ts';
 
 interface Endpoints {
@@ -22,6 +32,7 @@ interface OAuth2Options {
   endpoints: Endpoints;
   clientId: string;
   clientSecret?: string | undefined;
+  clientAuthMethod: ClientAuthMethod;
   allowHttp: boolean;
   baseScopes: string[];
   userScopes: string[];
@@ -54,7 +65,7 @@ function createOAuth2Runtime(settings: ProviderSettings, options: OAuth2Options)
       },
       options.clientId,
       options.clientSecret ? { client_secret: options.clientSecret } : undefined,
-      options.clientSecret ? client.ClientSecretPost(options.clientSecret) : client.None(),
+      clientAuth(options.clientSecret, options.clientAuthMethod),
     );
     if (options.allowHttp) client.allowInsecureRequests(config);
     useFetch(config, fetchImpl);
@@ -103,6 +114,7 @@ export function createGitHubRuntime(
     },
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
+    clientAuthMethod: settings.clientAuthMethod ?? 'client_secret_post',
     allowHttp: web.startsWith('http:'),
     baseScopes: [],
     userScopes: ['read:user', 'user:email'],
@@ -165,6 +177,7 @@ export function createAzureRuntime(
     },
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
+    clientAuthMethod: settings.clientAuthMethod ?? 'client_secret_post',
     allowHttp: false,
     baseScopes: ['offline_access'],
     userScopes: ['User.Read'],
@@ -210,6 +223,7 @@ export function createCustomOAuth2Runtime(
     },
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
+    clientAuthMethod: settings.clientAuthMethod ?? 'client_secret_basic',
     allowHttp: settings.allowInsecureHttp === true,
     baseScopes: [],
     userScopes: [],

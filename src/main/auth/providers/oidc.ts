@@ -3,13 +3,21 @@ import * as client from 'openid-client';
 import type { UserProfile } from '../../../shared/auth-types.ts';
 import { HostError } from '../../../shared/errors.ts';
 import type { ProviderSettings } from '../config/load.ts';
-import { fetchWithTimeout, str, useFetch, type FetchImpl } from './http.ts';
+import {
+  clientAuth,
+  fetchWithTimeout,
+  str,
+  useFetch,
+  type ClientAuthMethod,
+  type FetchImpl,
+} from './http.ts';
 import type { ProviderRuntime, ScopeRequest, TokenSet } from './types.ts';
 
 export interface OidcOptions {
   issuer: () => Promise<string>;
   clientId: string;
   clientSecret?: string | undefined;
+  clientAuthMethod: ClientAuthMethod;
   groupsClaim?: string;
   allowHttp: boolean;
   baseScopes?: string[];
@@ -30,7 +38,7 @@ export function createOidcRuntime(settings: ProviderSettings, options: OidcOptio
           issuer,
           options.clientId,
           options.clientSecret ? { client_secret: options.clientSecret } : undefined,
-          options.clientSecret ? client.ClientSecretPost(options.clientSecret) : client.None(),
+          clientAuth(options.clientSecret, options.clientAuthMethod),
           {
             ...(options.allowHttp ? { execute: [client.allowInsecureRequests] } : {}),
             [client.customFetch]: (url: string, init: client.CustomFetchOptions) =>
