@@ -180,11 +180,31 @@ export class SignInService {
     const settings = p.settings;
     return uniqueScopes(
       await p.runtime.scopes({
-        fetchUser: options.fetchUser ?? ('fetchUser' in settings ? settings.fetchUser : undefined) ?? true,
+        fetchUser: this.#wantUser(p, options),
         fetchGroups: this.#wantGroups(p, options),
         extra: [...(('scopes' in settings && settings.scopes) || []), ...(options.scopes ?? [])],
       }),
     );
+  }
+
+  /**
+   * Runs a step of starting a sign-in; if it fails, the provider shows the failure and gets the
+   * sign-in-failed event, and the caller gets a typed error.
+   */
+  async #failingVisibly<T>(p: Provider, step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (error) {
+      const e = toSignInError(error);
+      this.#fail(p, e);
+      throw error instanceof HostError ? error : new HostError('unavailable', e.errorDescription);
+    }
+  }
+
+  /** The user is read after sign-in unless the call or the provider entry says not to. */
+  #wantUser(p: Provider, options: SignInOptions): boolean {
+    const configured = 'fetchUser' in p.settings ? p.settings.fetchUser : undefined;
+    return options.fetchUser ?? configured ?? true;
   }
 
   /** Groups are off by default (they need more consent), except for the demo, which exists to show them. */
@@ -202,30 +222,19 @@ export class SignInService {
     // A second attempt while one is pending replaces it cleanly.
     p.attempt?.cancel('replaced by a new sign-in attempt', true);
     const settings = p.settings;
-    let config: client.Configuration;
-    let scopes: string[];
-    try {
-      config = await p.runtime.configuration();
-      scopes = await this.#scopes(p, options);
-    } catch (error) {
-      const e = toSignInError(error);
-      this.#fail(p, e);
-      throw new HostError('unavailable', e.errorDescription);
-    }
+    const { config, scopes } = await this.#failingVisibly(p, async () => ({
+      config: await p.runtime.configuration(),
+      scopes: await this.#scopes(p, options),
+    }));
     const fixed = 'redirectUri' in settings && settings.redirectUri ? new URL(settings.redirectUri) : null;
-    let receiver: LoopbackReceiver;
-    try {
-      receiver = await LoopbackReceiver.start({
+    const receiver = await this.#failingVisibly(p, () =>
+      LoopbackReceiver.start({
         port: fixed ? Number(fixed.port) : 0,
         path: fixed ? fixed.pathname : `/callback/${settings.id}`,
         hostname: fixed?.hostname ?? '127.0.0.1',
         timeoutMs: (('timeoutSeconds' in settings && settings.timeoutSeconds) || 300) * 1000,
-      });
-    } catch (error) {
-      const e = toSignInError(error);
-      this.#fail(p, e);
-      throw error instanceof HostError ? error : new HostError('unavailable', e.errorDescription);
-    }
+      }),
+    );
 
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
@@ -303,21 +312,15 @@ export class SignInService {
     if (!(await p.runtime.supportsDevice().catch(() => false))) {
       throw new HostError('unsupported', `${p.settings.name} does not offer sign-in with a device code`);
     }
-    let config: client.Configuration;
-    let device: client.DeviceAuthorizationResponse;
-    let scopes: string[];
-    try {
-      config = await p.runtime.configuration();
-      scopes = await this.#scopes(p, options);
-      device = await client.initiateDeviceAuthorization(config, {
-        scope: scopes.join(' '),
+    const { config, scopes, device } = await this.#failingVisibly(p, async () => {
+      const c = await p.runtime.configuration();
+      const s = await this.#scopes(p, options);
+      const d = await client.initiateDeviceAuthorization(c, {
+        scope: s.join(' '),
         ...p.runtime.authorizationParams(),
       });
-    } catch (error) {
-      const e = toSignInError(error);
-      this.#fail(p, e);
-      throw new HostError('unavailable', e.errorDescription);
-    }
+      return { config: c, scopes: s, device: d };
+    });
     const abort = new AbortController();
     const stop: { cancelled: { reason: string; silent: boolean } | null } = { cancelled: null };
     const attempt: Attempt = {
@@ -365,7 +368,7 @@ export class SignInService {
 
   async #establish(p: Provider, tokens: TokenSet, options: SignInOptions): Promise<void> {
     const settings = p.settings;
-    const wantUser = options.fetchUser ?? ('fetchUser' in settings ? settings.fetchUser : undefined) ?? true;
+    const wantUser = this.#wantUser(p, options);
     const wantGroups = this.#wantGroups(p, options);
     const user = wantUser ? await p.runtime.fetchUser(tokens) : null;
     const groups = wantGroups ? await p.runtime.fetchGroups(tokens) : null;

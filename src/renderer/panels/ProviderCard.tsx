@@ -26,6 +26,16 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
     });
 
   const state = provider.state;
+  // Both pending states (browser and device code) offer the same Cancel.
+  const cancel = (
+    <button
+      type="button"
+      className="secondary"
+      onClick={() => void run(() => host['auth.cancel'](provider.id))}
+    >
+      Cancel
+    </button>
+  );
   return (
     <section aria-labelledby={headingId} className="card provider">
       <header className="provider-head">
@@ -74,13 +84,7 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
             <a href={state.authorizationUrl} target="_blank" rel="noopener noreferrer">
               Open the sign-in page
             </a>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => void run(() => host['auth.cancel'](provider.id))}
-            >
-              Cancel
-            </button>
+            {cancel}
           </div>
         </div>
       )}
@@ -102,13 +106,7 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
           </p>
           <div className="row">
             <CopyButton text={state.userCode} label="Copy code" />
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => void run(() => host['auth.cancel'](provider.id))}
-            >
-              Cancel
-            </button>
+            {cancel}
           </div>
         </div>
       )}
