@@ -10,14 +10,24 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**'],
+          // Tests of the built output run after a build: `npm test`, `npm run test:build`.
+          exclude: ['test/e2e/**', 'test/build/**'],
+          globalSetup: ['test/global-setup.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },
       },
       {
         test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'e2e',
+          globalSetup: ['test/global-setup.ts'],
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 90_000,

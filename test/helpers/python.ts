@@ -8,6 +8,9 @@ export function hasPythonCryptography(): boolean {
   return r.status === 0;
 }
 
+/** Printed where the cross-check cannot run, so a skipped cross-check is seen, not silent. */
+export const PYTHON_SKIP_LINE = `SKIPPED: the Python cross-check needs ${PYTHON} with the cryptography package (Debian: apt-get install python3-cryptography)`;
+
 /** CI sets LATCHKEY_REQUIRE_PYTHON=1 so a missing Python fails instead of quietly not cross-checking. */
 export const pythonRequired = process.env.LATCHKEY_REQUIRE_PYTHON === '1';
 

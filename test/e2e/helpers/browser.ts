@@ -2,8 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-
-export const CHROMIUM = process.env.LATCHKEY_CHROMIUM ?? '/usr/bin/chromium';
+import { chromiumBinary } from '../../helpers/chromium-binary.ts';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -21,11 +20,16 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium with a fresh profile each time (persistent context: playwright's way to set user-data-dir). */
+/**
+ * Chromium (from npm, or `LATCHKEY_CHROMIUM`) with the project's own flags and a fresh profile each time
+ * (persistent context: playwright's way to set user-data-dir).
+ */
 export async function launchChromium(): Promise<LaunchedBrowser> {
+  const binary = await chromiumBinary();
   const profile = await mkdtemp(path.join(os.tmpdir(), 'latchkey-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: binary.executablePath,
+    env: { ...process.env, ...binary.env },
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1200, height: 800 },

@@ -6,7 +6,7 @@ import {
   fernetEncrypt,
   fernetKeyFromText,
 } from '../../../../src/main/services/crypto/fernet.ts';
-import { readTestdata } from '../../../helpers/testdata.ts';
+import { readFixture } from '../../../helpers/testdata.ts';
 
 interface Generate {
   token: string;
@@ -33,9 +33,9 @@ interface Invalid {
 const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 describe('Fernet spec vectors', () => {
-  const generate = readTestdata<Generate[]>('fernet/generate.json');
-  const verify = readTestdata<Verify[]>('fernet/verify.json');
-  const invalid = readTestdata<Invalid[]>('fernet/invalid.json');
+  const generate = readFixture<Generate[]>('fernet/generate.json');
+  const verify = readFixture<Verify[]>('fernet/verify.json');
+  const invalid = readFixture<Invalid[]>('fernet/invalid.json');
 
   it('has the vectors', () => {
     expect(generate.length).toBeGreaterThan(0);
