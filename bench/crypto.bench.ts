@@ -6,8 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { pbkdf2, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { fernetDecrypt, fernetEncrypt } from '../src/main/services/crypto/fernet.ts';
-import { decrypt, encrypt, FLET_ITERATIONS } from '../src/main/services/crypto/passphrase-encryption.ts';
+import { decrypt, encrypt } from '../src/main/services/crypto/passphrase-encryption.ts';
+import { FLET_ITERATIONS as ITERATIONS } from '../src/shared/flet-encryption.ts';
 import { row, timeBatch, timeEach, type BenchRow } from './lib.ts';
+
+const FLET_ITERATIONS = ITERATIONS.current;
 
 const pbkdf2Async = promisify(pbkdf2);
 const text1k = 'x'.repeat(1024);

@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts (or those named on the command line), prints a table and
- * writes bench/results.json. Targets are ratios against baselines measured in the same run.
+ * `npm run bench`: runs every bench/*.bench.ts, prints a table and writes bench/results.json and .md (the
+ * committed full results) and the README summary. `npm run bench -- GROUP…` runs only those groups and writes
+ * bench/results.partial.json and .md instead, so a partial run never replaces the full results.
+ * Targets are ratios against baselines measured in the same run.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -28,9 +30,15 @@ export function renderTable(rows: BenchRow[]): string {
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  const files = (await readdir(here))
-    .filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o))))
-    .sort();
+  const all = (await readdir(here)).filter((f) => f.endsWith('.bench.ts')).sort();
+  const unknown = only.filter((o) => !all.some((f) => f.includes(o)));
+  if (unknown.length > 0) {
+    const groups = all.map((f) => f.replace('.bench.ts', '')).join(', ');
+    console.error(`bench: unknown group ${unknown.map((u) => `'${u}'`).join(', ')}; groups: ${groups}`);
+    process.exitCode = 2;
+    return;
+  }
+  const files = all.filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
   const rows: BenchRow[] = [];
   for (const file of files) {
     process.stderr.write(`bench: ${file}…\n`);
@@ -48,9 +56,10 @@ async function main(): Promise<void> {
     cpu: os.cpus()[0]?.model ?? '?',
     platform: `${process.platform} ${os.release()}`,
   };
-  await writeFile(path.join(here, 'results.json'), JSON.stringify({ meta, rows }, null, 2) + '\n');
+  const base = only.length === 0 ? 'results' : 'results.partial';
+  await writeFile(path.join(here, `${base}.json`), JSON.stringify({ meta, rows }, null, 2) + '\n');
   await writeFile(
-    path.join(here, 'results.md'),
+    path.join(here, `${base}.md`),
     `Measured ${meta.date} on ${meta.cpus}× ${meta.cpu}, Node ${meta.node}.\n\n${table}\n`,
   );
   if (only.length === 0) {
@@ -65,7 +74,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(
-    `\nwritten: bench/results.json, bench/results.md${only.length === 0 ? ', README.md (summary)' : ''}`,
+    `\nwritten: bench/${base}.json, bench/${base}.md${only.length === 0 ? ', README.md (summary)' : ''}`,
   );
 }
 

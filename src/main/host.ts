@@ -13,7 +13,7 @@ import { TokenVault } from './vault/token-vault.ts';
 import { windowHandlers } from './window/window-handlers.ts';
 import type { WindowPort } from './window/window-port.ts';
 import { HostEvents } from './events.ts';
-import { decrypt, encrypt } from './services/crypto/passphrase-encryption.ts';
+import { decrypt, decryptDetailed, encrypt } from './services/crypto/passphrase-encryption.ts';
 import { SessionStorage } from './services/session-storage.ts';
 import { ClientStorage } from './services/storage/client-storage.ts';
 
@@ -156,8 +156,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
     ...windowHandlers(options.ports?.window ?? null, options.transport),
 
-    'crypto.encrypt': (_ctx, plainText, passphrase) => encrypt(plainText, passphrase),
-    'crypto.decrypt': (_ctx, encrypted, passphrase) => decrypt(encrypted, passphrase),
+    'crypto.encrypt': (_ctx, plainText, passphrase, opts) =>
+      encrypt(plainText, passphrase, opts?.iterations ? { iterations: opts.iterations } : {}),
+    'crypto.decrypt': (_ctx, encrypted, passphrase, opts) => decrypt(encrypted, passphrase, opts?.iterations),
+    'crypto.decryptDetailed': (_ctx, encrypted, passphrase, opts) =>
+      decryptDetailed(encrypted, passphrase, opts?.iterations),
   };
 
   return {

@@ -108,11 +108,14 @@ export interface VaultInfo {
   notes: VaultNoteInfo[];
 }
 
-/** A token in Flet's JSON shape, for apps moving from Flet's saved_token. */
+/**
+ * A token in Flet's JSON shape (`OAuthToken.to_json()`), for apps moving from Flet's saved_token: fields in
+ * Flet's order, absent ones left out, `scope` a list. Import also takes `scope` as a space-separated string.
+ */
 export interface FletToken {
   access_token: string;
+  scope: string[];
   token_type: string;
-  scope: string;
   expires_in?: number | undefined;
   expires_at?: number | undefined;
   refresh_token?: string | undefined;

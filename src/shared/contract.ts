@@ -13,6 +13,7 @@ import type {
   VaultInfo,
 } from './auth-types.ts';
 import type { Result } from './errors.ts';
+import { FLET_ITERATIONS, type DecryptDetails } from './flet-encryption.ts';
 import type { WindowCapabilities, WindowState } from './window-types.ts';
 import type { JsonValue } from './json.ts';
 import { LIMITS } from './limits.ts';
@@ -110,6 +111,18 @@ const OpenUrlSchema = z
 const Prefix = z.string().max(LIMITS.maxKeyLength).optional();
 const Passphrase = z.string({ error: 'the passphrase must be a string' });
 const CryptoText = z.string({ error: 'the text must be a string' });
+const ITERATIONS_ERROR = `iterations must be ${FLET_ITERATIONS.current} (Flet 0.27.5 and later) or ${FLET_ITERATIONS.legacy} (Flet 0.1.60 – 0.27.4)`;
+const Iterations = z.union([z.literal(FLET_ITERATIONS.current), z.literal(FLET_ITERATIONS.legacy)], {
+  error: ITERATIONS_ERROR,
+});
+const EncryptOptionsSchema = z.strictObject({ iterations: Iterations.optional() }).optional();
+const DecryptOptionsSchema = z
+  .strictObject({
+    iterations: z
+      .union([Iterations, z.literal('auto')], { error: `${ITERATIONS_ERROR}, or 'auto'` })
+      .optional(),
+  })
+  .optional();
 
 export const methods = {
   'app.info': method<AppInfo>()(none),
@@ -192,8 +205,11 @@ export const methods = {
   'link.closeInAppWebView': method<boolean>()(none),
 
   // Passphrase encryption, byte-compatible with Flet's flet.security. The passphrase is never stored or logged.
-  'crypto.encrypt': method<string>()(z.tuple([CryptoText, Passphrase])),
-  'crypto.decrypt': method<string>()(z.tuple([CryptoText, Passphrase])),
+  // `iterations`: 600000 (default; Flet 0.27.5 and later) or 100000 (Flet 0.1.60 – 0.27.4); decrypt also 'auto'.
+  'crypto.encrypt': method<string>()(z.tuple([CryptoText, Passphrase, EncryptOptionsSchema])),
+  'crypto.decrypt': method<string>()(z.tuple([CryptoText, Passphrase, DecryptOptionsSchema])),
+  // The same decryption, saying which iteration count (and so which Flet versions) it matched.
+  'crypto.decryptDetailed': method<DecryptDetails>()(z.tuple([CryptoText, Passphrase, DecryptOptionsSchema])),
 } as const;
 
 export type Methods = typeof methods;

@@ -6,12 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as client from 'openid-client';
-import { z } from 'zod';
 import type {
   AuthenticatedResponse,
   AuthState,
   DeviceAuthorization,
-  FletToken,
   ProviderInfo,
   ProvidersOverview,
   SignInError,
@@ -24,19 +22,11 @@ import type { LoadedConfig, ProviderSettings } from './config/load.ts';
 import { toSignInError } from './errors.ts';
 import { LoopbackReceiver, type ResultPage } from './loopback.ts';
 import type { ProviderRuntime, TokenSet } from './providers/types.ts';
+import { parseFletToken, toFletTokenJson } from './flet-token.ts';
 import { errorPage, successPage } from './result-pages.ts';
 import { TokenSession } from './token-session.ts';
 import { toTokenSet, uniqueScopes } from './tokens.ts';
 import type { TokenVault } from '../vault/token-vault.ts';
-
-const FletTokenSchema = z.object({
-  access_token: z.string().min(1),
-  token_type: z.string().min(1).default('bearer'),
-  scope: z.string().default(''),
-  expires_in: z.number().nonnegative().optional(),
-  expires_at: z.number().positive().optional(),
-  refresh_token: z.string().min(1).optional(),
-});
 
 /** What a remembered session belongs to: the provider as configured (no secrets). Computable offline. */
 export function bindingOf(settings: ProviderSettings): string {
@@ -514,53 +504,16 @@ export class SignInService {
 
   /** The current token in Flet's JSON shape (hands the token out, on purpose). */
   async exportToken(providerId: string): Promise<string> {
-    const tokens = this.#session(providerId).tokens;
-    const now = this.#ports.now();
-    const flet: FletToken = {
-      access_token: tokens.accessToken,
-      token_type: tokens.tokenType,
-      scope: tokens.scopes.join(' '),
-      ...(tokens.expiresAt === undefined
-        ? {}
-        : {
-            expires_in: Math.max(0, Math.round((tokens.expiresAt - now) / 1000)),
-            expires_at: tokens.expiresAt / 1000,
-          }),
-      ...(tokens.refreshToken ? { refresh_token: tokens.refreshToken } : {}),
-    };
-    return JSON.stringify(flet);
+    return toFletTokenJson(this.#session(providerId).tokens, this.#ports.now());
   }
 
   /** Signs in from a token saved by Flet (its `saved_token`), refreshing it first when it has expired. */
   async importToken(providerId: string, json: string, options: SignInOptions = {}): Promise<AuthState> {
     const p = this.#provider(providerId);
-    let parsed: FletToken;
-    try {
-      parsed = FletTokenSchema.parse(JSON.parse(json)) as FletToken;
-    } catch (error) {
-      const detail =
-        error instanceof z.ZodError
-          ? `${error.issues[0]?.path.join('.')}: ${error.issues[0]?.message}`
-          : (error as Error).message;
-      throw new HostError('invalid_argument', `not a token in Flet's shape (${detail})`);
-    }
     const now = this.#ports.now();
-    const expiresAt =
-      parsed.expires_at !== undefined
-        ? parsed.expires_at * 1000
-        : parsed.expires_in !== undefined
-          ? now + parsed.expires_in * 1000
-          : undefined;
-    let tokens: TokenSet = {
-      accessToken: parsed.access_token,
-      tokenType: parsed.token_type,
-      refreshToken: parsed.refresh_token,
-      expiresAt,
-      issuedAt: Math.min(now, expiresAt ?? now),
-      scopes: parsed.scope.split(/[ ,]+/).filter(Boolean),
-    };
+    let tokens: TokenSet = parseFletToken(json, now);
     p.attempt?.cancel('replaced by an imported token', true);
-    if (expiresAt !== undefined && expiresAt <= now) {
+    if (tokens.expiresAt !== undefined && tokens.expiresAt <= now) {
       if (!tokens.refreshToken)
         throw new HostError('invalid_argument', 'the token has expired and has no refresh token');
       try {

@@ -1,14 +1,29 @@
 import { useState } from 'react';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { errorMessage, host } from '../host/client.ts';
+import { FLET_ITERATIONS, FLET_VERSIONS, type FletIterationsChoice } from '../../shared/flet-encryption.ts';
 
 type Operation = 'encrypt' | 'decrypt';
 
+const CHOICES: { value: string; label: string }[] = [
+  { value: 'auto', label: 'Not sure: decrypt tries both (encrypts for Flet 0.27.5 and later)' },
+  { value: String(FLET_ITERATIONS.current), label: FLET_VERSIONS[FLET_ITERATIONS.current] },
+  { value: String(FLET_ITERATIONS.legacy), label: FLET_VERSIONS[FLET_ITERATIONS.legacy] },
+];
+
+function parseChoice(value: string): FletIterationsChoice {
+  if (value === String(FLET_ITERATIONS.legacy)) return FLET_ITERATIONS.legacy;
+  if (value === String(FLET_ITERATIONS.current)) return FLET_ITERATIONS.current;
+  return 'auto';
+}
+
 /**
- * Flet-compatible passphrase encryption. The host derives the key (PBKDF2, 600,000 rounds), which takes a
- * noticeable moment, so the panel shows a busy state and the time taken.
+ * Flet-compatible passphrase encryption. The host derives the key (PBKDF2, 600,000 or 100,000 rounds,
+ * depending on the Flet version), which takes a noticeable moment, so the panel shows a busy state and the
+ * time taken, and after a decrypt which Flet versions wrote the text.
  */
 export function EncryptionPanel() {
+  const [choice, setChoice] = useState<FletIterationsChoice>('auto');
   const [passphrase, setPassphrase] = useState('');
   const [input, setInput] = useState('');
   const [output, setOutput] = useState('');
@@ -21,14 +36,21 @@ export function EncryptionPanel() {
     setError(null);
     setStatus(operation === 'encrypt' ? 'Deriving key and encrypting…' : 'Deriving key and decrypting…');
     const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
     try {
-      const result =
-        operation === 'encrypt'
-          ? await host['crypto.encrypt'](input, passphrase)
-          : await host['crypto.decrypt'](input, passphrase);
-      setOutput(result);
-      const ms = Math.round(performance.now() - started);
-      setStatus(`${operation === 'encrypt' ? 'Encrypted' : 'Decrypted'} in ${ms} ms`);
+      if (operation === 'encrypt') {
+        const iterations = choice === 'auto' ? FLET_ITERATIONS.current : choice;
+        setOutput(await host['crypto.encrypt'](input, passphrase, { iterations }));
+        setStatus(`Encrypted in ${elapsed()} ms, readable by ${FLET_VERSIONS[iterations]}`);
+      } else {
+        const result = await host['crypto.decryptDetailed'](input, passphrase, { iterations: choice });
+        setOutput(result.text);
+        const old =
+          result.layout === 'latchkey-0.1' ? ' (in Latchkey 0.1’s layout, which Flet cannot read)' : '';
+        setStatus(
+          `Decrypted in ${elapsed()} ms: written for ${result.fletVersions}, ${result.iterations.toLocaleString('en')} iterations${old}`,
+        );
+      }
     } catch (e) {
       setOutput('');
       setStatus('');
@@ -55,6 +77,16 @@ export function EncryptionPanel() {
         way round. The passphrase stays in the host for the call only; it is never stored or logged.
       </p>
       <div className="crypto-grid">
+        <label>
+          Flet version
+          <select value={String(choice)} onChange={(e) => setChoice(parseChoice(e.target.value))}>
+            {CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           Passphrase
           <input

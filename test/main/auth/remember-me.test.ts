@@ -168,12 +168,25 @@ describe("Flet's token JSON", () => {
       'scope',
       'token_type',
     ]);
-    expect(exported.scope).toContain('openid');
+    // Flet's shape: scope is a list (oauthlib's), as Flet's OAuthToken.to_json() writes it.
+    expect(exported.scope).toEqual(expect.arrayContaining(['openid']));
     first.service.close();
 
     const fresh = await signInServiceFor([corp()]);
     const state = await fresh.service.importToken('corp', JSON.stringify(exported), { rememberMe: false });
     expect(state).toMatchObject({ status: 'signedIn', user: { id: 'ada' } });
+
+    // What a Flet app saved: scope as a list, fields in Flet's order, no nulls.
+    const fromFlet = {
+      access_token: exported.access_token,
+      scope: exported.scope,
+      token_type: exported.token_type,
+      refresh_token: exported.refresh_token,
+    };
+    const flet = await signInServiceFor([corp()]);
+    const fletState = await flet.service.importToken('corp', JSON.stringify(fromFlet), { rememberMe: false });
+    expect(fletState).toMatchObject({ status: 'signedIn', user: { id: 'ada' } });
+    flet.service.close();
 
     const grantsBefore = idp.grants.refresh_token ?? 0;
     const expired = { ...exported, expires_at: Date.now() / 1000 - 60, expires_in: 0 };
