@@ -7,14 +7,25 @@ export default defineConfig({
     outputFile: process.env.LATCHKEY_TEST_RESULTS ? { json: process.env.LATCHKEY_TEST_RESULTS } : {},
     projects: [
       {
+        // Rebuilds out/ (npm start with a stand-in Electron), so it runs alone, before the groups that read out/.
+        test: {
+          name: 'launch',
+          include: ['test/scripts/electron-cli.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
           // Tests of the built output run after a build: `npm test`, `npm run test:build`.
-          exclude: ['test/e2e/**', 'test/build/**'],
+          exclude: ['test/e2e/**', 'test/build/**', 'test/scripts/electron-cli.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -22,6 +33,7 @@ export default defineConfig({
           name: 'build',
           include: ['test/build/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -31,6 +43,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 90_000,
+          sequence: { groupOrder: 1 },
           hookTimeout: 90_000,
           // One Chromium at a time on a 2-core machine.
           fileParallelism: false,

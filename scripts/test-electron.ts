@@ -1,30 +1,11 @@
 /**
- * `npm run test:electron`: drives the real desktop app with Playwright's Electron support where the Electron
- * binary is present. Here (no binary can be downloaded) it says it was skipped and why.
+ * `npm run test:electron` (through scripts/electron.ts, which makes sure the binary is there and builds):
+ * drives the real desktop app with Playwright's Electron support.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
 import { _electron as electron } from 'playwright-core';
 
-const require = createRequire(import.meta.url);
-// Find the binary without require('electron'), which would try to download it.
-function electronBinary(): string | null {
-  const dir = path.dirname(require.resolve('electron/package.json'));
-  const pathFile = path.join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  return path.join(
-    process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'),
-    readFileSync(pathFile, 'utf8'),
-  );
-}
-const binary = electronBinary();
-if (!binary || !existsSync(binary)) {
-  console.log(
-    'test:electron skipped: the Electron binary is not installed on this machine (it downloads on first launch, which needs internet).',
-  );
-  process.exit(0);
-}
+const binary = process.env.ELECTRON_EXEC_PATH;
+if (!binary) throw new Error('run this through `npm run test:electron`, which finds the Electron binary');
 const app = await electron.launch({ executablePath: binary, args: ['out/main/index.js'] });
 try {
   const window = await app.firstWindow();
