@@ -24,7 +24,21 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // The renderer reaches the host only through its client; Node and Electron are not there.
       'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '../main/*', '../../main/*'] }],
+      // Electron denies a page's own clipboard writes (the app grants no permissions): copy through
+      // host/desktop.ts, which uses the host's clipboard in the desktop app and the browser's in web mode.
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'navigator',
+          property: 'clipboard',
+          message: 'use writeClipboard/readClipboard from host/desktop.ts',
+        },
+      ],
     },
+  },
+  {
+    files: ['src/renderer/host/desktop.ts'],
+    rules: { 'no-restricted-properties': 'off' },
   },
   {
     // Raw IPC stays in the two binding modules, as in GitHub Desktop: everything else goes through the contract.

@@ -25,6 +25,8 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // electron-store imports 'electron' itself: inline it so the tests' thin Electron stand-in reaches it.
+          server: { deps: { inline: ['electron-store'] } },
           sequence: { groupOrder: 1 },
         },
       },

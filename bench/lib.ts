@@ -5,7 +5,7 @@ export interface BenchRow {
   group: string;
   name: string;
   value: number;
-  unit: 'µs' | 'ms' | 'x' | 'MB' | 'ops/s';
+  unit: 'µs' | 'ms' | 'x' | 'KB' | 'MB' | 'ops/s';
   baseline?: { name: string; value: number };
   /** value / baseline.value (or a ratio that the row itself defines). */
   ratio?: number;

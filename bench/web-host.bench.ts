@@ -117,7 +117,7 @@ async function startUp(): Promise<BenchRow> {
     base.push(await timeToLine(['-e', bare], /serving/));
     ours.push(
       await timeToLine(
-        ['src/main/web/cli.ts', '--no-open', '--data-dir', path.join(root, 'out', 'bench-data')],
+        ['out/main/web.js', '--no-open', '--data-dir', path.join(root, 'out', 'bench-data')],
         /serving/,
       ),
     );
@@ -129,8 +129,8 @@ async function startUp(): Promise<BenchRow> {
     value: median(ours),
     unit: 'ms',
     baseline: { name: 'bare node:http server, same spawn', value: median(base) },
-    target: '≤ 500 ms',
-    maxValue: 500,
+    target: '≤ 3× baseline',
+    maxRatio: 3,
   });
 }
 

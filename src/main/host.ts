@@ -15,6 +15,7 @@ import type { WindowPort } from './window/window-port.ts';
 import { HostEvents } from './events.ts';
 import { decrypt, decryptDetailed, encrypt } from './services/crypto/passphrase-encryption.ts';
 import { SessionStorage } from './services/session-storage.ts';
+import { AppSettings, type SettingsStorePort } from './settings/app-settings.ts';
 import { ClientStorage } from './services/storage/client-storage.ts';
 
 export interface HostPorts {
@@ -41,12 +42,16 @@ export interface HostOptions {
   keyProtector?: KeyProtector | null;
   /** Shifts the host's clock (tests of token expiry; LATCHKEY_CLOCK_OFFSET_MS in web mode). */
   clockOffsetMs?: number;
+  /** Where small settings live: electron-store in the desktop app; default `conf` in the data directory. */
+  settings?: SettingsStorePort;
 }
 
 export interface Host {
   handlers: Handlers;
   events: HostEvents;
   signIn: SignInSetup;
+  /** The app's settings (loaded on first use in web mode: `conf` is not on the start-up path). */
+  settings(): Promise<AppSettings>;
   /** Starts background work that must not delay start-up (provider metadata, the demo provider). */
   warmUp(): void;
   /** Opens the token vault and restores remembered sign-ins (called by createHost unless deferred). */
@@ -60,6 +65,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const log = options.log ?? console;
   const events = new HostEvents();
   const session = new SessionStorage();
+  const settingsError = (error: Error) => log.warn(`latchkey: settings: ${error.message}`);
+  // The desktop app hands in electron-store, ready at once; web mode loads conf when the settings are first used.
+  let loadedSettings = options.settings ? new AppSettings(options.settings, settingsError) : null;
+  let loadingSettings: Promise<AppSettings> | null = null;
+  const settings = (): Promise<AppSettings> =>
+    loadedSettings
+      ? Promise.resolve(loadedSettings)
+      : (loadingSettings ??= import('./settings/conf-store.ts').then(
+          (m) => (loadedSettings = new AppSettings(m.confSettingsStore(options.dataDir), settingsError)),
+        ));
 
   // A store that cannot open (another process owns it, a disk error) must not stop the app: its methods
   // answer `unavailable` with the reason, and everything else works.
@@ -94,7 +109,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const openVault = async (protector: KeyProtector) => {
     if (vault) return;
     try {
-      vault = await TokenVault.open({ dir: options.dataDir, protector, log });
+      // The weak-protection choice matters only for the keychain (desktop), whose settings are loaded already.
+      const preferences = loadedSettings ?? undefined;
+      vault = await TokenVault.open({ dir: options.dataDir, protector, log, preferences });
     } catch (error) {
       log.warn(`latchkey: remembered sign-ins are unavailable: ${(error as Error).message}`);
       return;
@@ -161,12 +178,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'crypto.decrypt': (_ctx, encrypted, passphrase, opts) => decrypt(encrypted, passphrase, opts?.iterations),
     'crypto.decryptDetailed': (_ctx, encrypted, passphrase, opts) =>
       decryptDetailed(encrypted, passphrase, opts?.iterations),
+    'app.settings': async () => ({ lastArea: (await settings()).lastArea() }),
+    'app.setLastArea': async (_ctx, area) => (await settings()).saveLastArea(area),
   };
 
   return {
     handlers,
     events,
     signIn,
+    settings,
     openVault,
     warmUp: () => auth.prefetch(),
     clientClosed: (clientId) => session.drop(clientId),

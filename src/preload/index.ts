@@ -9,8 +9,8 @@ import {
   isEventName,
   METHOD_NAMES,
   type EventName,
-  type Events,
-} from '../shared/contract.ts';
+} from '../shared/contract-names.ts';
+import type { Events } from '../shared/contract.ts';
 import { PRELOAD_GLOBAL } from '../shared/preload-api.ts';
 
 const api: Record<string, unknown> = {};

@@ -18,10 +18,26 @@ export function App() {
   const [area, setArea] = useState<AreaId>('signin');
   const [info, setInfo] = useState<AppInfo | null>(null);
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
+  const chosen = useRef(false);
 
   useEffect(() => {
     host['app.info']().then(setInfo, () => setInfo(null));
+    // Open where the user left off (kept in the app's settings); a stale or unknown area is ignored.
+    host['app.settings']().then(
+      (s) => {
+        const last = AREAS.find((a) => a.id === s.lastArea);
+        // Only if the user has not picked an area in the meantime.
+        if (last && !chosen.current) setArea(last.id);
+      },
+      () => undefined,
+    );
   }, []);
+
+  const show = (id: AreaId) => {
+    chosen.current = true;
+    setArea(id);
+    host['app.setLastArea'](id).catch(() => undefined);
+  };
 
   // After a sign-in the host asks for the window to come forward; in a browser that is window.focus().
   useEffect(() => onHostEvent('window.bringToFront', () => window.focus()), []);
@@ -43,7 +59,7 @@ export function App() {
               : -1;
     if (next < 0) return;
     event.preventDefault();
-    setArea(AREAS[next]!.id);
+    show(AREAS[next]!.id);
     tabs.current[next]?.focus();
   };
 
@@ -67,7 +83,7 @@ export function App() {
               aria-controls={`panel-${a.id}`}
               tabIndex={area === a.id ? 0 : -1}
               className="tab"
-              onClick={() => setArea(a.id)}
+              onClick={() => show(a.id)}
             >
               {a.label}
             </button>

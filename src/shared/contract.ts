@@ -12,6 +12,16 @@ import type {
   UserProfile,
   VaultInfo,
 } from './auth-types.ts';
+import {
+  EVENT_NAMES,
+  IPC_CALL_PREFIX,
+  IPC_EVENT_CHANNEL,
+  isEventName,
+  isMethodName,
+  METHOD_NAMES,
+  type EventName,
+  type MethodName,
+} from './contract-names.ts';
 import type { Result } from './errors.ts';
 import { FLET_ITERATIONS, type DecryptDetails } from './flet-encryption.ts';
 import type { WindowCapabilities, WindowState } from './window-types.ts';
@@ -37,6 +47,12 @@ export interface AppInfo {
   version: string;
   transport: 'electron' | 'web';
   platform: string;
+}
+
+/** What the renderer may read of the app's settings. */
+export interface AppSettingsInfo {
+  /** The area shown when the app was last used, or null. */
+  lastArea: string | null;
 }
 
 /** A damaged store file that was moved aside at start-up instead of being lost or crashing the app. */
@@ -126,6 +142,11 @@ const DecryptOptionsSchema = z
 
 export const methods = {
   'app.info': method<AppInfo>()(none),
+  // Small settings kept across launches (electron-store in the desktop app, conf in web mode).
+  'app.settings': method<AppSettingsInfo>()(none),
+  'app.setLastArea': method<void>()(
+    z.tuple([z.string().regex(/^[a-z-]{1,32}$/, { error: 'an area id is 1–32 of a-z and -' })]),
+  ),
 
   // Session storage (Flet's page.session): one store per window / page load, gone when it closes.
   'session.set': method<void>()(z.tuple([StorageKey, JsonValueSchema])),
@@ -213,16 +234,16 @@ export const methods = {
 } as const;
 
 export type Methods = typeof methods;
-export type MethodName = keyof Methods;
+export type { MethodName };
 export type MethodArgs<K extends MethodName> = z.input<Methods[K]['args']>;
 export type ParsedArgs<K extends MethodName> = z.output<Methods[K]['args']>;
 export type MethodResult<K extends MethodName> = Exclude<Methods[K]['result'], undefined>;
+export { IPC_CALL_PREFIX, IPC_EVENT_CHANNEL, isEventName, isMethodName, EVENT_NAMES, METHOD_NAMES };
 
-export const METHOD_NAMES = Object.keys(methods) as MethodName[];
-
-export function isMethodName(name: unknown): name is MethodName {
-  return typeof name === 'string' && Object.hasOwn(methods, name);
-}
+/** True only when A and B are the same union: the names file and the schemas cannot drift apart. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const methodNamesMatch: Same<keyof Methods, MethodName> = true;
+void methodNamesMatch;
 
 /** Host → renderer events and their payloads. */
 export interface Events {
@@ -243,21 +264,9 @@ export interface Events {
   /** This window's state changed (focus, maximise, minimise, move, resize). */
   'window.state': WindowState;
 }
-export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = [
-  'host.closing',
-  'clientStorage.changed',
-  'auth.signedIn',
-  'auth.signInFailed',
-  'auth.signedOut',
-  'auth.changed',
-  'window.bringToFront',
-  'window.state',
-];
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
-}
+export type { EventName };
+const eventNamesMatch: Same<keyof Events, EventName> = true;
+void eventNamesMatch;
 
 /** The typed API the renderer sees, whichever transport carries it. */
 export type HostApi = {
@@ -269,6 +278,3 @@ export interface HostTransport {
   call(name: MethodName, args: readonly unknown[]): Promise<Result<unknown>>;
   on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void;
 }
-
-export const IPC_CALL_PREFIX = 'latchkey:call:';
-export const IPC_EVENT_CHANNEL = 'latchkey:event';

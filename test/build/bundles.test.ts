@@ -1,5 +1,11 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtPaths } from '../../src/main/electron/built-paths.ts';
+
+/** zod 4 keeps its internals under `._zod`: a bundle that contains zod contains this. */
+const ZOD_MARK = /\._zod\b/;
 
 // `npm test` runs `electron-vite build` first; these check what it produced for the Electron app.
 describe('Electron bundles', () => {
@@ -8,6 +14,25 @@ describe('Electron bundles', () => {
     const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
     expect(new Set(required)).toEqual(new Set(['electron']));
     expect(preload).not.toMatch(/^\s*(import|export)\s/m);
+  });
+
+  it('the preload and renderer the main entry points at exist in the build', () => {
+    const paths = builtPaths(path.resolve('out/main'));
+    expect(existsSync(paths.preload)).toBe(true);
+    expect(existsSync(path.join(paths.renderer, 'index.html'))).toBe(true);
+  });
+
+  it('the preload carries no zod and stays within its 10 KB budget', async () => {
+    const preload = await readFile('out/preload/index.cjs', 'utf8');
+    expect(preload).not.toMatch(ZOD_MARK);
+    expect(statSync('out/preload/index.cjs').size).toBeLessThanOrEqual(10 * 1024);
+  });
+
+  it('the renderer carries no zod (argument schemas are checked by the host only)', async () => {
+    const dir = 'out/renderer/assets';
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+      expect(await readFile(path.join(dir, file), 'utf8'), file).not.toMatch(ZOD_MARK);
+    }
   });
 
   it('the renderer page carries the strict CSP', async () => {

@@ -86,6 +86,9 @@ describe('session storage in web mode', () => {
     await page.keyboard.press('ArrowDown');
     expect(await page.getByRole('tab', { name: 'Encryption' }).getAttribute('aria-selected')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Encryption');
+    // The area last shown is kept in the app's settings: a new page load opens there.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Encryption', selected: true }).waitFor();
     await page.close();
   });
 });

@@ -6,30 +6,27 @@
  * `scope` is a list (it comes from oauthlib). `from_json()` is `OAuthToken(**json.loads(data))`, so an
  * unknown field makes Flet raise: the export writes exactly those fields and nothing else.
  */
-import { z } from 'zod';
 import type { FletToken } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import type { TokenSet } from './providers/types.ts';
 
-/** Optional fields may be absent or `null` (what `json.dumps` writes for `None` without Flet's encoder). */
-const optional = <T extends z.ZodType>(schema: T) =>
-  schema
-    .nullish()
-    .transform((v) => v ?? undefined)
-    .optional();
+// Checked by hand, not with zod: this module is on the sign-in service's start-up path.
+const refuse = (field: string, message: string): never => {
+  throw new HostError('invalid_argument', `not a token in Flet's shape (${field}: ${message})`);
+};
 
-const FletTokenSchema = z.object({
-  access_token: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }),
-  scope: optional(
-    z.union([z.array(z.string()), z.string()], {
-      error: 'must be a list of scopes or a space-separated string',
-    }),
-  ),
-  token_type: optional(z.string().min(1)),
-  expires_in: optional(z.number().nonnegative()),
-  expires_at: optional(z.number().positive()),
-  refresh_token: optional(z.string().min(1)),
-});
+/** An optional field: absent or `null` (what `json.dumps` writes for `None` without Flet's encoder). */
+function optional<T>(t: Record<string, unknown>, field: string, check: (v: unknown) => v is T, what: string) {
+  const v = t[field];
+  if (v === undefined || v === null) return undefined;
+  return check(v) ? v : refuse(field, what);
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+const isScope = (v: unknown): v is string | string[] =>
+  typeof v === 'string' || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
 
 /** What an imported token says, in Latchkey's terms (times in epoch milliseconds). */
 export type ImportedToken = Omit<TokenSet, 'idToken' | 'idTokenClaims'>;
@@ -41,13 +38,19 @@ export function parseFletToken(json: string, now: number): ImportedToken {
   } catch {
     throw new HostError('invalid_argument', "not a token in Flet's shape: the text is not JSON");
   }
-  const parsed = FletTokenSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || 'the token';
-    throw new HostError('invalid_argument', `not a token in Flet's shape (${where}: ${issue?.message})`);
-  }
-  const t = parsed.data;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return refuse('the token', 'must be a JSON object');
+  const r = raw as Record<string, unknown>;
+  if (typeof r.access_token !== 'string') refuse('access_token', 'must be a string');
+  if (r.access_token === '') refuse('access_token', 'must not be empty');
+  const t = {
+    access_token: r.access_token as string,
+    scope: optional(r, 'scope', isScope, 'must be a list of scopes or a space-separated string'),
+    token_type: optional(r, 'token_type', isString, 'must be a non-empty string'),
+    expires_in: optional(r, 'expires_in', isCount, 'must be a number of seconds, 0 or more'),
+    expires_at: optional(r, 'expires_at', isTime, 'must be a positive number of seconds since 1970'),
+    refresh_token: optional(r, 'refresh_token', isString, 'must be a non-empty string'),
+  };
   const expiresAt =
     t.expires_at !== undefined
       ? t.expires_at * 1000

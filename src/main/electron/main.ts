@@ -2,63 +2,80 @@
  * The Electron entry: composes the Electron-free host with Electron's adapters. Kept thin on purpose; every
  * decision it applies is a tested pure function elsewhere.
  */
-import { app, BrowserWindow, shell } from 'electron';
+import { app, shell } from 'electron';
+import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENT_CHANNEL } from '../../shared/contract.ts';
 import { parseAppArgs } from '../app-args.ts';
 import { createHost } from '../host.ts';
 import { createDispatcher } from '../ipc/dispatcher.ts';
-import { APP_ORIGIN, isSafeExternalUrl } from '../security/url-policy.ts';
+import { rendererSource } from '../security/renderer-source.ts';
+import { isSafeExternalUrl } from '../security/url-policy.ts';
+import type { SettingsStorePort } from '../settings/app-settings.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { bringToFront } from './bring-to-front.ts';
+import { builtPaths } from './built-paths.ts';
 import { bindIpc, clientIdOf } from './ipc.ts';
+import { closeWithin } from './quit.ts';
 import { SafeStorageProtector } from './safe-storage-protector.ts';
 import { installWebContentsGuards } from './web-contents-guards.ts';
 import { WindowManager } from './window-manager.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const appOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
+/** How long quitting waits for the host to flush storage and the vault. */
+export const QUIT_TIMEOUT_MS = 3000;
 
-registerAppScheme();
+const paths = builtPaths(path.dirname(fileURLToPath(import.meta.url)));
+// Development switches (electron-vite's dev server) are dead in a packaged app.
+const source = rendererSource({ isPackaged: app.isPackaged, env: process.env });
 
-// Single instance: a second launch focuses the running window instead of starting another app.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  void start();
-}
+/** Resolves when the app has started (or at once in a second instance, which quits). */
+export const started: Promise<void> = (() => {
+  // Single instance first, before anything else touches Electron: a second launch only focuses the first.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return Promise.resolve();
+  }
+  // Privileged schemes must be registered before the app is ready.
+  registerAppScheme();
+  return start();
+})();
 
 async function start(): Promise<void> {
   await app.whenReady();
   const args = parseAppArgs(process.argv);
   let windows: WindowManager | null = null;
-  installWebContentsGuards(appOrigins, (contents) => windows?.popupContents.has(contents.id) ?? false);
-  serveRenderer(path.join(here, '../renderer'));
+  installWebContentsGuards(source.origins, (contents) => windows?.popupContents.has(contents.id) ?? false);
+  serveRenderer(paths.renderer);
 
-  // Forward host events to the window they are for (or to all).
+  // Host events go to the app's own windows only, never to popups showing other sites.
   const emit: ConstructorParameters<typeof WindowManager>[0]['emit'] = (name, payload, target) => {
-    for (const win of BrowserWindow.getAllWindows()) {
-      if (win.isDestroyed()) continue;
+    for (const win of windows?.appWindows() ?? []) {
       if (target === 'all' || target.clientId === clientIdOf(win.webContents.id))
         win.webContents.send(IPC_EVENT_CHANNEL, name, payload);
     }
   };
   const closedClients: Array<(clientId: string) => void> = [];
-  windows = new WindowManager({
-    preloadPath: path.join(here, '../preload/index.cjs'),
-    appUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+  const settingsStore = new ElectronStore<Record<string, unknown>>({
+    name: 'settings',
+    clearInvalidConfig: true,
+    configFileMode: 0o600,
+  }) as SettingsStorePort;
+
+  const wm = new WindowManager({
+    preloadPath: paths.preload,
+    appUrl: source.appUrl,
     emit,
     onClosed: (clientId) => closedClients.forEach((f) => f(clientId)),
   });
-  const wm = windows;
+  windows = wm;
 
   const host = await createHost({
     transport: 'electron',
     version: app.getVersion(),
     dataDir: app.getPath('userData'),
     providers: { file: args.providers, forceDemo: args.demoIdp },
+    settings: settingsStore,
     // The keychain can block or prompt: never on the path to the first window (opened below, after it shows).
     keyProtector: null,
     ports: {
@@ -76,9 +93,10 @@ async function start(): Promise<void> {
       window: wm,
     },
   });
+  wm.useSettings(await host.settings());
   host.events.attach(emit);
   closedClients.push((clientId) => host.clientClosed(clientId));
-  bindIpc(createDispatcher(host.handlers), appOrigins);
+  bindIpc(createDispatcher(host.handlers), source.origins);
 
   const first = wm.createMain(!args.floating);
   if (args.floating) wm.openFloating({});
@@ -94,10 +112,26 @@ async function start(): Promise<void> {
     bringToFront(target);
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) wm.createMain();
+    if (wm.appWindows().length === 0) wm.createMain();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => void host.close());
+
+  // A signal (logout, `kill`) quits the normal way, so the flush below runs. `on`, not `once`: electron-store's
+  // atomic-write helper re-raises the signal it sees, which would otherwise kill the app mid-flush.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+
+  // Quit only after the host has flushed client storage and the vault (bounded, so quitting never hangs).
+  let flushed = false;
+  let flushing: Promise<void> | null = null;
+  app.on('before-quit', (event) => {
+    wm.quitting = true;
+    if (flushed) return;
+    event.preventDefault();
+    flushing ??= closeWithin(host.close(), QUIT_TIMEOUT_MS, console).then(() => {
+      flushed = true;
+      app.quit();
+    });
+  });
 }

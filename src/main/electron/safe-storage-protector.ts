@@ -21,15 +21,18 @@ export class SafeStorageProtector implements KeyProtector {
     return protectionLevelOf(this.backend);
   }
 
-  async available(): Promise<boolean> {
-    return safeStorage.isEncryptionAvailable();
+  // The asynchronous calls (Electron 45's, the synchronous ones are deprecated) never block the main
+  // process while a keyring unlocks or prompts. Blobs written by the old synchronous call read back the same.
+  available(): Promise<boolean> {
+    return safeStorage.isAsyncEncryptionAvailable();
   }
 
-  async protect(key: Buffer): Promise<Buffer> {
-    return safeStorage.encryptString(key.toString('base64'));
+  protect(key: Buffer): Promise<Buffer> {
+    return safeStorage.encryptStringAsync(key.toString('base64'));
   }
 
   async unprotect(blob: Buffer): Promise<Buffer> {
-    return Buffer.from(safeStorage.decryptString(blob), 'base64');
+    const { result } = await safeStorage.decryptStringAsync(blob);
+    return Buffer.from(result, 'base64');
   }
 }

@@ -2,9 +2,12 @@
  * The app's windows (main, floating, in-app popups) and the WindowPort the host uses. Every decision it
  * applies (options, URL safety) is a pure function elsewhere; this file only calls Electron.
  */
-import { BrowserWindow, clipboard, nativeTheme, shell } from 'electron';
+import { BrowserWindow, clipboard, nativeTheme, screen, shell } from 'electron';
+import { HostError } from '../../shared/errors.ts';
 import type { OpenUrlOptions, WindowBounds, WindowState } from '../../shared/window-types.ts';
 import type { EventSink } from '../events.ts';
+import type { AppSettings, WindowKind } from '../settings/app-settings.ts';
+import { placeOnScreen } from '../window/on-screen.ts';
 import { isSafeExternalUrl } from '../security/url-policy.ts';
 import { floatingWindowOptions, popupName, popupWindowOptions } from '../security/window-kinds.ts';
 import { mainWindowOptions } from '../security/window-options.ts';
@@ -17,11 +20,15 @@ export class WindowManager implements WindowPort {
   readonly #appUrl: string;
   readonly #emit: EventSink;
   readonly #onClosed: (clientId: string) => void;
+  #settings: AppSettings | null;
+  /** The app's own windows (main, floating): the only ones that get the preload and host events. */
   readonly #windows = new Map<string, BrowserWindow>();
   readonly #popups = new Map<string, BrowserWindow>();
   readonly popupContents = new Set<number>();
   main: BrowserWindow | null = null;
   floating: BrowserWindow | null = null;
+  /** Set once the app is quitting: closing windows then must not bring others back. */
+  quitting = false;
 
   constructor(options: {
     preloadPath: string;
@@ -33,6 +40,41 @@ export class WindowManager implements WindowPort {
     this.#appUrl = options.appUrl;
     this.#emit = options.emit;
     this.#onClosed = options.onClosed;
+    this.#settings = null;
+  }
+
+  /** The settings arrive with the host, which needs this manager first; set before the first window. */
+  useSettings(settings: AppSettings): void {
+    this.#settings = settings;
+  }
+
+  /** The app's own windows, for host events: never popups showing other sites. */
+  appWindows(): BrowserWindow[] {
+    return [...this.#windows.values()].filter((w) => !w.isDestroyed());
+  }
+
+  /** Where a window of this kind was last, pulled back onto a current display if it is off every one. */
+  #savedBounds(kind: WindowKind): WindowBounds | undefined {
+    const saved = this.#settings?.windowBounds(kind);
+    if (!saved) return undefined;
+    const displays = screen.getAllDisplays().map(({ workArea: a }) => ({
+      left: a.x,
+      top: a.y,
+      width: a.width,
+      height: a.height,
+    }));
+    return placeOnScreen(saved, displays);
+  }
+
+  /** Remembers where the user put the window and whether it stayed on top. */
+  #remember(win: BrowserWindow, kind: WindowKind): void {
+    if (!this.#settings) return;
+    const settings = this.#settings;
+    win.on('close', () => {
+      const b = win.isMaximized() || win.isMinimized() ? win.getNormalBounds() : win.getBounds();
+      settings.saveWindowBounds(kind, { left: b.x, top: b.y, width: b.width, height: b.height });
+    });
+    win.on('always-on-top-changed', (_event, on: boolean) => settings.saveAlwaysOnTop(kind, on));
   }
 
   #track(win: BrowserWindow): string {
@@ -63,16 +105,20 @@ export class WindowManager implements WindowPort {
 
   #win(clientId: string): BrowserWindow {
     const win = this.#windows.get(clientId);
-    if (!win || win.isDestroyed()) throw new Error('that window is gone');
+    if (!win || win.isDestroyed()) throw new HostError('not_found', 'that window is closed');
     return win;
   }
 
   createMain(show = true): BrowserWindow {
-    const win = new BrowserWindow(
-      mainWindowOptions({ preloadPath: this.#preload, darkBackground: nativeTheme.shouldUseDarkColors }),
-    );
+    const saved = this.#savedBounds('main');
+    const win = new BrowserWindow({
+      ...mainWindowOptions({ preloadPath: this.#preload, darkBackground: nativeTheme.shouldUseDarkColors }),
+      ...(saved ? { x: saved.left, y: saved.top, width: saved.width, height: saved.height } : {}),
+      ...(this.#settings?.alwaysOnTop('main') ? { alwaysOnTop: true } : {}),
+    });
     this.main = win;
     this.#track(win);
+    this.#remember(win, 'main');
     if (show) win.once('ready-to-show', () => win.show());
     win.on('closed', () => {
       if (this.main === win) this.main = null;
@@ -105,6 +151,11 @@ export class WindowManager implements WindowPort {
 
   toggleMaximize(clientId: string): void {
     const win = this.#win(clientId);
+    if (!win.isMaximizable())
+      throw new HostError(
+        'unsupported',
+        'this window cannot be maximised (the floating window keeps its size)',
+      );
     if (win.isMaximized()) win.unmaximize();
     else win.maximize();
   }
@@ -138,15 +189,23 @@ export class WindowManager implements WindowPort {
       bringToFront(this.floating);
       return;
     }
-    const win = new BrowserWindow(floatingWindowOptions(bounds, this.#preload));
+    const saved = this.#savedBounds('floating');
+    const onTop = this.#settings?.alwaysOnTop('floating');
+    const win = new BrowserWindow({
+      ...floatingWindowOptions({ ...saved, ...bounds }, this.#preload),
+      ...(onTop === undefined ? {} : { alwaysOnTop: onTop }),
+    });
     this.floating = win;
     this.#track(win);
+    this.#remember(win, 'floating');
     win.once('ready-to-show', () => {
       win.show();
       this.main?.hide();
     });
     win.on('closed', () => {
       this.floating = null;
+      // While quitting, the main window may already be gone: never create one then.
+      if (this.quitting) return;
       const main = this.main && !this.main.isDestroyed() ? this.main : this.createMain();
       main.show();
       bringToFront(main);
@@ -168,7 +227,8 @@ export class WindowManager implements WindowPort {
   }
 
   async openUrl(url: string, options: OpenUrlOptions): Promise<'browser' | 'popup'> {
-    if (!isSafeExternalUrl(url)) throw new Error('unsafe URL');
+    if (!isSafeExternalUrl(url))
+      throw new HostError('invalid_argument', 'only http, https and mailto links can be opened');
     if (!options.popup) {
       await shell.openExternal(url);
       return 'browser';

@@ -49,6 +49,12 @@ export interface VaultStatus {
   notes: VaultNote[];
 }
 
+/** The app settings' view of the one vault choice they keep. */
+export interface VaultPreferences {
+  allowWeakProtection(): boolean | undefined;
+  saveAllowWeakProtection(allow: boolean): void;
+}
+
 interface VaultFile {
   format: 'latchkey-vault';
   version: 1;
@@ -120,6 +126,7 @@ export class TokenVault {
   #available = true;
   #writes: Promise<void> = Promise.resolve();
   #unlock: () => Promise<void> = async () => {};
+  #preferences: VaultPreferences | null = null;
 
   private constructor(file: string, protector: KeyProtector, log: Logger, now: () => Date) {
     this.file = file;
@@ -135,6 +142,11 @@ export class TokenVault {
     protector: KeyProtector;
     log?: Logger;
     now?: () => Date;
+    /**
+     * Where the "allow weaker protection" choice is kept (the app's settings). It wins over the copy in
+     * vault.json, which stays only because the file format has the field.
+     */
+    preferences?: VaultPreferences;
   }): Promise<TokenVault> {
     mkdirSync(options.dir, { recursive: true, mode: 0o700 });
     const vault = new TokenVault(
@@ -161,6 +173,9 @@ export class TokenVault {
       if (parsed) vault.#data = parsed;
       else await vault.#setAside('the remembered sign-ins file is damaged (not a Latchkey vault)');
     }
+    vault.#preferences = options.preferences ?? null;
+    const preferred = vault.#preferences?.allowWeakProtection();
+    if (preferred !== undefined) vault.#data.settings.allowWeakProtection = preferred;
     return vault;
   }
 
@@ -284,6 +299,7 @@ export class TokenVault {
 
   async setAllowWeakProtection(allow: boolean): Promise<void> {
     this.#data.settings.allowWeakProtection = allow;
+    this.#preferences?.saveAllowWeakProtection(allow);
     if (!allow && this.#protector.level === 'weak') {
       this.#data.entries = {};
       this.#data.key = null;

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHost } from '../host.ts';
 import { defaultWebDataDir } from '../paths.ts';
-import { readPackageVersion } from '../version.ts';
+import { findPackageRoot, readPackageVersion } from '../version.ts';
 import { CliError, parseWebArgs, WEB_USAGE } from './cli-args.ts';
 import { openInSystemBrowser } from './open-browser.ts';
 import { startWebServer } from './server.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+// The checkout: out/main/web.js when bundled (npm run web), src/main/web/cli.ts when run from source.
+const root = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 async function main(): Promise<number> {
   let options;
@@ -61,13 +62,17 @@ async function main(): Promise<number> {
   if (options.open && !(await openInSystemBrowser(server.url))) {
     console.log('Could not open a browser; open the URL above yourself.');
   }
-  const stop = async (): Promise<void> => {
-    await host.close();
-    await server.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  // `on`, not `once`, and idempotent: conf (through its atomic-write helper) re-raises a signal it sees, and
+  // with no listener left that second signal would kill the host before storage and the vault are closed.
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await host.close();
+      await server.close();
+      process.exit(0);
+    })());
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   return -1; // keep running
 }
 

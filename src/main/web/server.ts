@@ -11,7 +11,7 @@ import { fail } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import type { EventTarget } from '../events.ts';
 import type { Host } from '../host.ts';
-import { createDispatcher, type Logger } from '../ipc/dispatcher.ts';
+import type { Dispatch, Logger } from '../ipc/dispatcher.ts';
 import { WEB_ONLY_CSP } from './csp.ts';
 import { checkApiRequest, checkPageRequest, isValidClientId, type RequestFacts } from './request-guard.ts';
 import { readStatic } from './static-files.ts';
@@ -76,7 +76,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const { host, staticDir } = options;
   const log = options.log ?? console;
   const secret = randomBytes(32).toString('base64url');
-  const dispatch = createDispatcher(host.handlers, log);
+  // The dispatcher brings the contract's argument schemas (zod): loaded with the first call, off start-up.
+  let dispatcher: Promise<Dispatch> | null = null;
+  const dispatch: Dispatch = async (name, args, context) => {
+    dispatcher ??= import('../ipc/dispatcher.ts').then((m) => m.createDispatcher(host.handlers, log));
+    return (await dispatcher)(name, args, context);
+  };
   const indexHtml = await readFile(path.join(staticDir, 'index.html'), 'utf8').catch(() => {
     throw new Error(
       `the renderer is not built: ${path.join(staticDir, 'index.html')} is missing (run npm run build:renderer)`,

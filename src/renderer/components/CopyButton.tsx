@@ -1,6 +1,10 @@
 import { useState } from 'react';
+import { writeClipboard } from '../host/desktop.ts';
 
-/** Copies text with the browser clipboard and says whether it worked. */
+/**
+ * Copies text and says whether it worked: through the host in the desktop app (Electron denies the page's
+ * own clipboard writes, which need a permission the app never grants), with the browser's clipboard in web mode.
+ */
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const [note, setNote] = useState('');
   return (
@@ -9,7 +13,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         type="button"
         className="secondary"
         onClick={() =>
-          void navigator.clipboard.writeText(text).then(
+          void writeClipboard(text).then(
             () => setNote('Copied'),
             () => setNote('Could not copy; select the text and copy it by hand'),
           )

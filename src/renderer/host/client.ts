@@ -2,13 +2,8 @@
  * The renderer's one way to reach the host. It picks the preload API inside Electron and the HTTP transport
  * in a browser; nothing else in the renderer knows which one it is on.
  */
-import {
-  METHOD_NAMES,
-  type EventName,
-  type Events,
-  type HostApi,
-  type HostTransport,
-} from '../../shared/contract.ts';
+import type { EventName, Events, HostApi, HostTransport } from '../../shared/contract.ts';
+import { METHOD_NAMES } from '../../shared/contract-names.ts';
 import { HostError } from '../../shared/errors.ts';
 import { PRELOAD_GLOBAL, type PreloadApi } from '../../shared/preload-api.ts';
 import { createWebTransport } from './web-transport.ts';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { errorMessage, host } from '../host/client.ts';
+import { writeClipboard } from '../host/desktop.ts';
 import { FLET_ITERATIONS, FLET_VERSIONS, type FletIterationsChoice } from '../../shared/flet-encryption.ts';
 
 type Operation = 'encrypt' | 'decrypt';
@@ -62,7 +63,7 @@ export function EncryptionPanel() {
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(output);
+      await writeClipboard(output);
       setStatus('Output copied to the clipboard');
     } catch {
       setError('Could not copy: the clipboard is not available here. Select the output and copy it by hand.');

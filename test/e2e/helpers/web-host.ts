@@ -15,7 +15,7 @@ export interface RunningWebHost {
 }
 
 /**
- * Starts the real `npm run web` entry (without the build step, which `npm test` did already) as a child
+ * Starts the real `npm run web` entry, the bundled out/main/web.js (built by `npm test` before) as a child
  * process and waits for the line that prints its URL.
  */
 export async function startWebHost(
@@ -24,7 +24,7 @@ export async function startWebHost(
   env: NodeJS.ProcessEnv = {},
 ): Promise<RunningWebHost> {
   const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'latchkey-data-')));
-  const child = spawn(process.execPath, ['src/main/web/cli.ts', '--no-open', '--data-dir', dir, ...args], {
+  const child = spawn(process.execPath, ['out/main/web.js', '--no-open', '--data-dir', dir, ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },

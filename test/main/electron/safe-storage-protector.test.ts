@@ -5,9 +5,13 @@ const state = { backend: 'gnome_libsecret', available: true };
 vi.mock('electron', () => ({
   safeStorage: {
     getSelectedStorageBackend: () => state.backend,
-    isEncryptionAvailable: () => state.available,
-    encryptString: (s: string) => Buffer.from(`enc:${s}`),
-    decryptString: (b: Buffer) => b.toString().replace(/^enc:/, ''),
+    // Only the asynchronous calls: the synchronous ones are deprecated in Electron 45 and must not be used.
+    isAsyncEncryptionAvailable: async () => state.available,
+    encryptStringAsync: async (s: string) => Buffer.from(`enc:${s}`),
+    decryptStringAsync: async (b: Buffer) => ({
+      result: b.toString().replace(/^enc:/, ''),
+      shouldReEncrypt: false,
+    }),
   },
 }));
 

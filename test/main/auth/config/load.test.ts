@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProviderConfig, parseProviderEntries } from '../../../../src/main/auth/config/load.ts';
+import { loadProviderConfig } from '../../../../src/main/auth/config/load.ts';
+import { parseProviderEntries } from '../../../../src/main/auth/config/parse-entries.ts';
 import { tempDir } from '../../../helpers/temp-dir.ts';
 
 async function file(content: string): Promise<string> {

@@ -1,0 +1,261 @@
+/**
+ * A thin stand-in for the parts of Electron's main-process API that Latchkey uses, as Electron Fiddle's
+ * tests do (`tests/mocks`): objects that record what was asked of them and emit events when told to.
+ * Behaviour stays in the real code under test; nothing here decides anything.
+ *
+ * Use in a test file: `vi.mock('electron', async () => (await import('../../helpers/electron-mock.ts')).electron)`
+ * and then import `electron` from this module to drive and inspect it.
+ */
+import { EventEmitter } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+type Handler = (...args: unknown[]) => unknown;
+
+export class WebContentsMock extends EventEmitter {
+  static nextId = 1;
+  readonly id = WebContentsMock.nextId++;
+  url = '';
+  readonly sent: unknown[][] = [];
+  windowOpenHandler: Handler | null = null;
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push([channel, ...args]);
+  }
+  setWindowOpenHandler(handler: Handler): void {
+    this.windowOpenHandler = handler;
+  }
+  getURL(): string {
+    return this.url;
+  }
+}
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export class BrowserWindowMock extends EventEmitter {
+  static all: BrowserWindowMock[] = [];
+  readonly options: Record<string, unknown>;
+  readonly webContents = new WebContentsMock();
+  bounds: Rect;
+  destroyed = false;
+  visible = false;
+  maximized = false;
+  minimized = false;
+  focused = false;
+  alwaysOnTop: boolean;
+  backgroundColor: string;
+  loaded: string[] = [];
+
+  constructor(options: Record<string, unknown> = {}) {
+    super();
+    this.options = options;
+    this.bounds = {
+      x: (options.x as number) ?? 0,
+      y: (options.y as number) ?? 0,
+      width: (options.width as number) ?? 800,
+      height: (options.height as number) ?? 600,
+    };
+    this.alwaysOnTop = options.alwaysOnTop === true;
+    this.backgroundColor = (options.backgroundColor as string) ?? '#FFFFFF';
+    BrowserWindowMock.all.push(this);
+    electron.app.emit('web-contents-created', {}, this.webContents);
+  }
+  static getAllWindows(): BrowserWindowMock[] {
+    return BrowserWindowMock.all.filter((w) => !w.destroyed);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
+    this.webContents.url = url;
+    return Promise.resolve();
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** Emits 'close' then 'closed', as Electron does (no veto in this stand-in). */
+  close(): void {
+    if (this.destroyed) return;
+    this.emit('close', { preventDefault() {} });
+    this.destroyed = true;
+    this.emit('closed');
+  }
+  show(): void {
+    this.visible = true;
+  }
+  hide(): void {
+    this.visible = false;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  isFocused(): boolean {
+    return this.focused;
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  isMaximizable(): boolean {
+    return this.options.maximizable !== false;
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  unmaximize(): void {
+    this.maximized = false;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  minimize(): void {
+    this.minimized = true;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  getBounds(): Rect {
+    return { ...this.bounds };
+  }
+  getNormalBounds(): Rect {
+    return { ...this.bounds };
+  }
+  setBounds(b: Rect): void {
+    this.bounds = { ...b };
+  }
+  isAlwaysOnTop(): boolean {
+    return this.alwaysOnTop;
+  }
+  setAlwaysOnTop(on: boolean): void {
+    this.alwaysOnTop = on;
+    this.emit('always-on-top-changed', {}, on);
+  }
+  getBackgroundColor(): string {
+    return this.backgroundColor;
+  }
+  setBackgroundColor(c: string): void {
+    this.backgroundColor = c;
+  }
+}
+
+class SessionMock {
+  permissionRequestHandler: Handler | null = null;
+  permissionCheckHandler: Handler | null = null;
+  setPermissionRequestHandler(h: Handler): void {
+    this.permissionRequestHandler = h;
+  }
+  setPermissionCheckHandler(h: Handler): void {
+    this.permissionCheckHandler = h;
+  }
+}
+
+const partitions = new Map<string, SessionMock>();
+
+/** Everything, recorded in call order where order matters (`calls`). */
+export const electron = {
+  calls: [] as string[],
+  app: Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    singleInstance: true,
+    quitCalls: 0,
+    readyResolve: null as (() => void) | null,
+    ready: null as Promise<void> | null,
+    userData: '',
+    requestSingleInstanceLock(): boolean {
+      electron.calls.push('app.requestSingleInstanceLock');
+      return electron.app.singleInstance;
+    },
+    whenReady(): Promise<void> {
+      electron.calls.push('app.whenReady');
+      electron.app.ready ??= new Promise<void>((resolve) => {
+        electron.app.readyResolve = resolve;
+      });
+      return electron.app.ready;
+    },
+    quit(): void {
+      electron.calls.push('app.quit');
+      electron.app.quitCalls += 1;
+    },
+    getVersion: () => '0.0.0-mock',
+    getPath: (name: string) => {
+      if (name !== 'userData') throw new Error(`no mock path ${name}`);
+      return electron.app.userData;
+    },
+    focus(): void {},
+  }),
+  BrowserWindow: BrowserWindowMock,
+  protocol: {
+    privileged: [] as unknown[],
+    handlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
+    registerSchemesAsPrivileged(schemes: unknown[]): void {
+      electron.calls.push('protocol.registerSchemesAsPrivileged');
+      electron.protocol.privileged.push(...schemes);
+    },
+    handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void {
+      electron.protocol.handlers.set(scheme, handler);
+    },
+  },
+  // Electron's net.fetch of a file: URL, done with the file system.
+  net: {
+    async fetch(url: string): Promise<Response> {
+      try {
+        return new Response(await readFile(fileURLToPath(url)));
+      } catch {
+        return new Response('not found', { status: 404 });
+      }
+    },
+  },
+  session: {
+    defaultSession: new SessionMock(),
+    fromPartition(name: string): SessionMock {
+      if (!partitions.has(name)) partitions.set(name, new SessionMock());
+      return partitions.get(name)!;
+    },
+  },
+  shell: {
+    opened: [] as string[],
+    async openExternal(url: string): Promise<void> {
+      electron.shell.opened.push(url);
+    },
+  },
+  ipcMain: {
+    handlers: new Map<string, Handler>(),
+    handle(channel: string, fn: Handler): void {
+      electron.ipcMain.handlers.set(channel, fn);
+    },
+    removeHandler(channel: string): void {
+      electron.ipcMain.handlers.delete(channel);
+    },
+    // electron-store answers its renderer helper on this synchronous channel.
+    on(): void {},
+  },
+  clipboard: {
+    text: '',
+    async readText(): Promise<string> {
+      return electron.clipboard.text;
+    },
+    async writeText(text: string): Promise<void> {
+      electron.clipboard.text = text;
+    },
+  },
+  nativeTheme: { shouldUseDarkColors: false },
+  screen: {
+    displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }],
+    getAllDisplays() {
+      return electron.screen.displays;
+    },
+  },
+  safeStorage: {
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    isAsyncEncryptionAvailable: async () => true,
+    encryptStringAsync: async (s: string) => Buffer.from(`enc:${s}`),
+    decryptStringAsync: async (b: Buffer) => ({ result: b.toString().slice(4), shouldReEncrypt: false }),
+  },
+};
+
+/** electron-store and ESM default imports read `default`. */
+export default electron;
