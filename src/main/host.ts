@@ -154,7 +154,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       file: storage?.file ?? (storageError ? null : path.join(options.dataDir, 'client-storage.json')),
       keys: storage?.size ?? 0,
       recovered: storage?.recovered ?? [],
-      error: storageError,
+      error: storageError ?? storage?.lastError ?? null,
     }),
 
     'auth.providers': () => auth.overview(),

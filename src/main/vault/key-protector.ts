@@ -3,9 +3,12 @@
  * that key: Electron's safeStorage (the OS keychain) on the desktop, a key file in web mode and plain Node.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { HostError } from '../../shared/errors.ts';
+import { moveAside } from '../services/storage/atomic-file.ts';
+import { checkTrusted, linkRefused, NOFOLLOW } from '../services/storage/trusted-path.ts';
+import { TAG_BYTES } from './vault-crypto.ts';
 
 /**
  * - `os-keychain`: macOS Keychain, Windows DPAPI, Linux Secret Service / KWallet.
@@ -23,6 +26,26 @@ export interface KeyProtector {
   available(): Promise<boolean>;
   protect(key: Buffer): Promise<Buffer>;
   unprotect(blob: Buffer): Promise<Buffer>;
+  /** Destroys whatever this protector keeps of its own (a key file), for "forget all". */
+  forget?(): Promise<void>;
+}
+
+/** Reads the key file without following a link, refusing one that is not this user's private file. */
+async function readKeyFile(file: string): Promise<Buffer | null> {
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | NOFOLLOW);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw linkRefused(file, 'file');
+    throw error;
+  }
+  try {
+    checkTrusted(await handle.stat(), file, 'file');
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Web mode and plain Node: wraps the vault key with AES-256-GCM under a random key kept in `vault.key` (0600). */
@@ -42,28 +65,44 @@ export class KeyFileProtector implements KeyProtector {
 
   #load(): Promise<Buffer> {
     this.#key ??= (async () => {
-      try {
-        const key = await readFile(this.#file);
-        if (key.length === 32) return key;
-        throw new HostError('corrupt_store', `${this.#file} is not a 32-byte key`);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const existing = await readKeyFile(this.#file);
+      if (existing?.length === 32) return existing;
+      if (existing) {
+        // A damaged key file never heals by itself: keep it aside for the user and start a new key. What the
+        // old key protected is then unreadable, which the vault reports once.
+        await moveAside(this.#file, 'corrupt', new Date());
       }
       const key = randomBytes(32);
-      // 'wx': if another process created it meanwhile, use theirs rather than overwrite it.
+      // O_EXCL: if another process created it meanwhile, use theirs rather than overwrite it.
       try {
-        const handle = await open(this.#file, 'wx', 0o600);
-        await handle.writeFile(key);
-        await handle.sync();
-        await handle.close();
+        const handle = await open(
+          this.#file,
+          constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW,
+          0o600,
+        );
+        try {
+          await handle.writeFile(key);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
         return key;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFile(this.#file);
-        throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const theirs = await readKeyFile(this.#file);
+        if (theirs?.length !== 32) throw error;
+        return theirs;
       }
     })();
     this.#key.catch(() => (this.#key = null));
     return this.#key;
+  }
+
+  async forget(): Promise<void> {
+    this.#key = null;
+    await unlink(this.#file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
   }
 
   async protect(key: Buffer): Promise<Buffer> {
@@ -74,8 +113,11 @@ export class KeyFileProtector implements KeyProtector {
   }
 
   async unprotect(blob: Buffer): Promise<Buffer> {
-    const decipher = createDecipheriv('aes-256-gcm', await this.#load(), blob.subarray(0, 12));
-    decipher.setAuthTag(blob.subarray(12, 28));
-    return Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]);
+    if (blob.length < 12 + TAG_BYTES) throw new Error('the wrapped key is too short');
+    const decipher = createDecipheriv('aes-256-gcm', await this.#load(), blob.subarray(0, 12), {
+      authTagLength: TAG_BYTES,
+    });
+    decipher.setAuthTag(blob.subarray(12, 12 + TAG_BYTES));
+    return Buffer.concat([decipher.update(blob.subarray(12 + TAG_BYTES)), decipher.final()]);
   }
 }

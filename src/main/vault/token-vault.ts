@@ -7,14 +7,15 @@
  * and the Electron entry calls it only after the first window is shown.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { constants, fstatSync, openSync, readFileSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import type { UserProfile } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import type { TokenSet } from '../auth/providers/types.ts';
 import type { Logger } from '../ipc/dispatcher.ts';
 import { acquireLock } from '../services/storage/dir-lock.ts';
-import { moveAside, writeFileAtomic } from '../services/storage/atomic-file.ts';
+import { moveAside, removeLeftovers, writeFileAtomic } from '../services/storage/atomic-file.ts';
+import { checkTrusted, ensurePrivateDir, linkRefused, NOFOLLOW } from '../services/storage/trusted-path.ts';
 import type { KeyProtector } from './key-protector.ts';
 import { open as openEntry, seal, type SealedEntry } from './vault-crypto.ts';
 
@@ -106,6 +107,23 @@ function asRecord(v: unknown): RememberedSession | null {
   return v as unknown as RememberedSession;
 }
 
+/** Reads a data file without following a link, refusing one that is not this user's private file. */
+function readPrivateFile(file: string): string {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | NOFOLLOW);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw linkRefused(file, 'file');
+    throw error;
+  }
+  try {
+    checkTrusted(fstatSync(fd), file, 'file');
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const emptyFile = (backend: string): VaultFile => ({
   format: 'latchkey-vault',
   version: 1,
@@ -125,6 +143,8 @@ export class TokenVault {
   #key: Buffer | null = null;
   #available = true;
   #writes: Promise<void> = Promise.resolve();
+  /** Every operation runs whole, one at a time: two first saves must not each start from the empty file. */
+  #queue: Promise<unknown> = Promise.resolve();
   #unlock: () => Promise<void> = async () => {};
   #preferences: VaultPreferences | null = null;
 
@@ -148,20 +168,25 @@ export class TokenVault {
      */
     preferences?: VaultPreferences;
   }): Promise<TokenVault> {
-    mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+    await ensurePrivateDir(options.dir);
     const vault = new TokenVault(
       path.join(options.dir, 'vault.json'),
       options.protector,
       options.log ?? console,
       options.now ?? (() => new Date()),
     );
-    vault.#unlock = acquireLock(`${vault.file}.lock`);
+    // Temporary files of interrupted writes hold (encrypted) tokens: never leave them lying around.
+    await removeLeftovers(vault.file);
+    vault.#unlock = acquireLock(`${vault.file}.lock`, vault.#log);
     // A few kilobytes, read synchronously: cheaper than a thread-pool round trip on the restore path.
     let text: string | null = null;
     try {
-      text = readFileSync(vault.file, 'utf8');
+      text = readPrivateFile(vault.file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        await vault.#unlock();
+        throw error;
+      }
     }
     if (text !== null) {
       let parsed: VaultFile | null;
@@ -214,8 +239,18 @@ export class TokenVault {
     return null;
   }
 
+  #serial<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(operation, operation);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Unwraps the key (the keychain call) and decrypts every entry. Unreadable entries are dropped with a note. */
-  async load(): Promise<RememberedSession[]> {
+  load(): Promise<RememberedSession[]> {
+    return this.#serial(() => this.#load());
+  }
+
+  async #load(): Promise<RememberedSession[]> {
     this.#available = await this.#protector.available().catch(() => false);
     const ids = Object.keys(this.#data.entries);
     if (ids.length === 0 || this.#data.key === null) return [];
@@ -265,13 +300,17 @@ export class TokenVault {
     return sessions;
   }
 
-  async save(session: RememberedSession): Promise<void> {
+  save(session: RememberedSession): Promise<void> {
+    return this.#serial(() => this.#save(session));
+  }
+
+  async #save(session: RememberedSession): Promise<void> {
     const why = this.#whyNot();
     if (why) throw new HostError('unavailable', `not remembered: ${why}`);
     if (!this.#key) {
       if (this.#data.key !== null && Object.keys(this.#data.entries).length > 0) {
         // Entries exist under a key not unlocked yet: unlock it rather than orphan them.
-        await this.load();
+        await this.#load();
       }
       if (!this.#key) {
         this.#key = randomBytes(32);
@@ -284,20 +323,34 @@ export class TokenVault {
     await this.#persist();
   }
 
-  async remove(providerId: string): Promise<void> {
-    if (!(providerId in this.#data.entries)) return;
-    delete this.#data.entries[providerId];
-    await this.#persist();
+  remove(providerId: string): Promise<void> {
+    return this.#serial(async () => {
+      if (!(providerId in this.#data.entries)) return;
+      delete this.#data.entries[providerId];
+      await this.#persist();
+    });
   }
 
-  async clear(): Promise<void> {
-    this.#data.entries = {};
-    this.#data.key = null;
-    this.#key = null;
-    await this.#persist();
+  /**
+   * Forget all: the entries, the wrapped key, the protector's own key file and every temporary file, so
+   * nothing that could decrypt a token is left on disk.
+   */
+  clear(): Promise<void> {
+    return this.#serial(async () => {
+      this.#data.entries = {};
+      this.#data.key = null;
+      this.#key = null;
+      await this.#persist();
+      await this.#protector.forget?.();
+      await removeLeftovers(this.file);
+    });
   }
 
-  async setAllowWeakProtection(allow: boolean): Promise<void> {
+  setAllowWeakProtection(allow: boolean): Promise<void> {
+    return this.#serial(() => this.#setAllowWeakProtection(allow));
+  }
+
+  async #setAllowWeakProtection(allow: boolean): Promise<void> {
     this.#data.settings.allowWeakProtection = allow;
     this.#preferences?.saveAllowWeakProtection(allow);
     if (!allow && this.#protector.level === 'weak') {
@@ -317,6 +370,7 @@ export class TokenVault {
   }
 
   async close(): Promise<void> {
+    await this.#queue;
     await this.#writes;
     await this.#unlock();
   }

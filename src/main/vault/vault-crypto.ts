@@ -19,10 +19,17 @@ export function seal(key: Buffer, providerId: string, plaintext: string): Sealed
   };
 }
 
+/** GCM's full tag. A shorter one would be accepted by default, and a 4-byte tag can be forged by trying. */
+export const TAG_BYTES = 16;
+
 export function open(key: Buffer, providerId: string, entry: SealedEntry): string {
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(entry.iv, 'base64'));
+  const tag = Buffer.from(entry.tag, 'base64');
+  if (tag.length !== TAG_BYTES) throw new Error(`the entry's tag is ${tag.length} bytes, not ${TAG_BYTES}`);
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(entry.iv, 'base64'), {
+    authTagLength: TAG_BYTES,
+  });
   decipher.setAAD(Buffer.from(`latchkey-vault:${providerId}`));
-  decipher.setAuthTag(Buffer.from(entry.tag, 'base64'));
+  decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(Buffer.from(entry.data, 'base64')), decipher.final()]).toString(
     'utf8',
   );

@@ -1,8 +1,8 @@
 /** `npm run web`: the host under plain Node, serving the built renderer on 127.0.0.1. */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHost } from '../host.ts';
+import { ensurePrivateDir, UntrustedPath } from '../services/storage/trusted-path.ts';
 import { defaultWebDataDir } from '../paths.ts';
 import { findPackageRoot, readPackageVersion } from '../version.ts';
 import { CliError, parseWebArgs, WEB_USAGE } from './cli-args.ts';
@@ -28,7 +28,14 @@ async function main(): Promise<number> {
     return 0;
   }
   const dataDir = path.resolve(options.dataDir ?? defaultWebDataDir());
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    await ensurePrivateDir(dataDir);
+  } catch (error) {
+    // A folder another user could write to, or a link: say which and how to fix it, and start nothing.
+    if (!(error instanceof UntrustedPath)) throw error;
+    console.error(`latchkey web: ${error.message}`);
+    return 1;
+  }
   const host = await createHost({
     transport: 'web',
     version: await readPackageVersion(root),

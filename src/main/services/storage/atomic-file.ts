@@ -1,7 +1,8 @@
-import { open, rename } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-
-let counter = 0;
+import { NOFOLLOW } from './trusted-path.ts';
 
 /** fsync a directory so a rename inside it survives a power cut (a no-op where directories cannot be opened). */
 export async function syncDir(dir: string): Promise<void> {
@@ -16,21 +17,61 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
+const TMP_MARK = '.tmp-';
+
 /**
  * Replaces `file` with `data` so that a crash at any moment leaves either the old or the new content:
  * write a temporary file beside it, fsync, rename over, fsync the directory. Mode 0600: only the user.
+ * The temporary name is random and created exclusively without following links, so nothing planted in the
+ * folder can be written through; on any failure (a full disk) it is removed, never left to fill the disk.
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}-${counter++}`;
-  const handle = await open(tmp, 'w', 0o600);
+  // The writer's pid is in the name, so a later open can tell leftovers from another live writer's file.
+  const tmp = `${file}${TMP_MARK}${process.pid}-${randomBytes(8).toString('hex')}`;
+  const handle = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o600);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error;
   }
-  await rename(tmp, file);
   await syncDir(path.dirname(file));
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false; // ours, from before: this process has not started writing yet
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files interrupted writes left beside `file` (they may hold old secrets, or be what filled
+ * the disk). Safe before taking the store's lock: a file whose writer still runs is left alone.
+ */
+export async function removeLeftovers(file: string): Promise<number> {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}${TMP_MARK}`;
+  let removed = 0;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number.parseInt(name.slice(prefix.length), 10);
+    if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) continue;
+    await unlink(path.join(dir, name)).then(
+      () => removed++,
+      () => undefined,
+    );
+  }
+  return removed;
 }
 
 /** Moves a damaged file aside under a timestamped name, keeping it for the user rather than deleting it. */

@@ -11,15 +11,41 @@
  * The snapshot is a plain JSON object, like electron-store's file. A crash at any moment leaves a store that
  * opens: a torn last journal line was never acknowledged and is dropped; replaying the journal over a
  * snapshot that already contains it gives the same result.
+ *
+ * A change becomes visible (memory, `get`, `changed` events) only once its bytes are synced. A write that
+ * fails (a full disk) changes nothing: the journal is cut back to where it was, the callers get
+ * `unavailable` with the cause, `status` shows it until a write succeeds, and the next write tries again,
+ * so the store recovers by itself once there is room.
  */
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { StorageRecovery } from '../../../shared/contract.ts';
 import { HostError } from '../../../shared/errors.ts';
 import type { JsonValue } from '../../../shared/json.ts';
 import type { Logger } from '../../ipc/dispatcher.ts';
-import { moveAside, writeFileAtomic } from './atomic-file.ts';
+import { moveAside, removeLeftovers, writeFileAtomic } from './atomic-file.ts';
 import { acquireLock } from './dir-lock.ts';
+import { checkFileIfThere, checkTrusted, ensurePrivateDir, NOFOLLOW } from './trusted-path.ts';
+
+/**
+ * The two file operations a write needs. Real by default; tests inject failures (ENOSPC) where a small
+ * tmpfs cannot be mounted.
+ */
+export interface StorageFileOps {
+  /** Appends to the journal and syncs its data. */
+  append(journal: FileHandle, text: string): Promise<void>;
+  /** Replaces the snapshot atomically. */
+  replace(file: string, text: string): Promise<void>;
+}
+
+const realFileOps: StorageFileOps = {
+  async append(journal, text) {
+    await journal.appendFile(text);
+    await journal.datasync();
+  },
+  replace: writeFileAtomic,
+};
 
 export interface ClientStorageOptions {
   dir: string;
@@ -28,6 +54,7 @@ export interface ClientStorageOptions {
   now?: () => Date;
   /** Rewrite the snapshot once the journal is larger than this and than the snapshot. */
   compactAfterBytes?: number;
+  fileOps?: StorageFileOps;
 }
 
 export interface StorageChange {
@@ -38,7 +65,13 @@ export interface StorageChange {
 
 type Op = ['s', string, JsonValue] | ['r', string] | ['c'];
 
-interface Waiter {
+/** A change waiting for its write: values kept as JSON text, as in memory. */
+type PendingOp = { kind: 's'; key: string; text: string } | { kind: 'r'; key: string } | { kind: 'c' };
+
+interface PendingWrite {
+  ops: PendingOp[];
+  lines: string[];
+  change: StorageChange;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -48,32 +81,41 @@ export class ClientStorage {
   readonly journalFile: string;
   readonly recovered: StorageRecovery[] = [];
 
-  readonly #data = new Map<string, string>();
+  #data = new Map<string, string>();
   readonly #log: Logger;
   readonly #compactAfter: number;
+  readonly #ops: StorageFileOps;
   readonly #listeners = new Set<(change: StorageChange) => void>();
   #journal: FileHandle | null = null;
   #journalBytes = 0;
   #snapshotBytes = 0;
-  #pending: string[] = [];
-  #waiters: Waiter[] = [];
+  #queue: PendingWrite[] = [];
   #writing = false;
+  #lastError: string | null = null;
   #mustCompact = false;
   #closed = false;
   #unlock: () => Promise<void> = async () => {};
 
-  private constructor(file: string, log: Logger, compactAfter: number) {
+  private constructor(file: string, log: Logger, compactAfter: number, ops: StorageFileOps) {
     this.file = file;
     this.journalFile = `${file}.journal`;
     this.#log = log;
     this.#compactAfter = compactAfter;
+    this.#ops = ops;
   }
 
   static async open(options: ClientStorageOptions): Promise<ClientStorage> {
-    await mkdir(options.dir, { recursive: true, mode: 0o700 });
+    await ensurePrivateDir(options.dir);
     const file = path.join(options.dir, `${options.name ?? 'client-storage'}.json`);
-    const store = new ClientStorage(file, options.log ?? console, options.compactAfterBytes ?? 256 * 1024);
-    store.#unlock = acquireLock(`${file}.lock`);
+    const store = new ClientStorage(
+      file,
+      options.log ?? console,
+      options.compactAfterBytes ?? 256 * 1024,
+      options.fileOps ?? realFileOps,
+    );
+    // Before the lock: on a full disk, leftovers may be what keeps even the lock file from being written.
+    await removeLeftovers(file);
+    store.#unlock = acquireLock(`${file}.lock`, store.#log);
     try {
       await store.#load(options.now ?? (() => new Date()));
     } catch (error) {
@@ -92,7 +134,12 @@ export class ClientStorage {
       );
     };
 
-    const snapshot = await readFile(this.file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    await checkFileIfThere(this.file);
+    await checkFileIfThere(this.journalFile);
+    const snapshot = await readFile(this.file, {
+      encoding: 'utf8',
+      flag: constants.O_RDONLY | NOFOLLOW,
+    }).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return null;
       throw e;
     });
@@ -111,7 +158,10 @@ export class ClientStorage {
       }
     }
 
-    const journal = await readFile(this.journalFile, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    const journal = await readFile(this.journalFile, {
+      encoding: 'utf8',
+      flag: constants.O_RDONLY | NOFOLLOW,
+    }).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return '';
       throw e;
     });
@@ -129,10 +179,22 @@ export class ClientStorage {
     }
     if (damaged > 0)
       await note(this.journalFile, `${damaged} journal line(s) could not be read; the others were kept`);
-    this.#journal = await open(this.journalFile, 'a', 0o600);
-    this.#journalBytes = damaged > 0 ? 0 : journal.length;
+    this.#journal = await open(
+      this.journalFile,
+      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | NOFOLLOW,
+      0o600,
+    );
+    // Checked on the handle itself, so nothing can be swapped in between the check and the use.
+    checkTrusted(await this.#journal.stat(), this.journalFile, 'file');
+    this.#journalBytes = damaged > 0 ? 0 : Buffer.byteLength(journal);
     // Fold the journal into the snapshot now if it is torn or damaged, so new lines never follow a broken one.
-    if (tornTail || damaged > 0 || this.recovered.length > 0) await this.#compact();
+    if (tornTail || damaged > 0 || this.recovered.length > 0) {
+      // On a full disk this waits for the next write, which tries again; the store opens either way.
+      this.#mustCompact = true;
+      await this.#compact().catch((error: NodeJS.ErrnoException) => {
+        this.#lastError = `could not tidy the store at start-up: ${error.code ?? error.message}`;
+      });
+    }
   }
 
   #apply(op: Op): void {
@@ -171,7 +233,7 @@ export class ClientStorage {
     return this.#data.size;
   }
 
-  // Writes: applied in memory at once, durable when the promise resolves.
+  // Writes: visible (memory, get, events) only once durable; a failed write changes nothing.
 
   set(key: string, value: JsonValue): Promise<void> {
     return this.setMany([[key, value]]);
@@ -179,28 +241,29 @@ export class ClientStorage {
 
   setMany(entries: ReadonlyArray<readonly [string, JsonValue]>): Promise<void> {
     this.#assertOpen();
+    const ops: PendingOp[] = [];
     const lines: string[] = [];
-    const keys: string[] = [];
     for (const [key, value] of entries) {
       const text = JSON.stringify(value);
-      this.#data.set(key, text);
+      ops.push({ kind: 's', key, text });
       lines.push(`["s",${JSON.stringify(key)},${text}]\n`);
-      keys.push(key);
     }
-    return this.#commit(lines, { keys, cleared: false });
+    return this.#commit(ops, lines, { keys: ops.map((o) => (o as { key: string }).key), cleared: false });
   }
 
   async remove(key: string): Promise<boolean> {
     this.#assertOpen();
-    if (!this.#data.delete(key)) return false;
-    await this.#commit([`["r",${JSON.stringify(key)}]\n`], { keys: [key], cleared: false });
+    if (!this.#willHave(key)) return false;
+    await this.#commit([{ kind: 'r', key }], [`["r",${JSON.stringify(key)}]\n`], {
+      keys: [key],
+      cleared: false,
+    });
     return true;
   }
 
   clear(): Promise<void> {
     this.#assertOpen();
-    this.#data.clear();
-    return this.#commit(['["c"]\n'], { keys: [], cleared: true });
+    return this.#commit([{ kind: 'c' }], ['["c"]\n'], { keys: [], cleared: true });
   }
 
   onChange(listener: (change: StorageChange) => void): () => void {
@@ -208,15 +271,31 @@ export class ClientStorage {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Why the last write failed, until a write succeeds again. */
+  get lastError(): string | null {
+    return this.#lastError;
+  }
+
   #assertOpen(): void {
     if (this.#closed) throw new HostError('unavailable', 'client storage is closed');
   }
 
-  #commit(lines: string[], change: StorageChange): Promise<void> {
-    for (const listener of this.#listeners) listener(change);
+  /** Whether `key` will exist once the writes queued so far are done. */
+  #willHave(key: string): boolean {
+    for (let i = this.#queue.length - 1; i >= 0; i--) {
+      const ops = this.#queue[i]!.ops;
+      for (let j = ops.length - 1; j >= 0; j--) {
+        const op = ops[j]!;
+        if (op.kind === 'c') return false;
+        if (op.key === key) return op.kind === 's';
+      }
+    }
+    return this.#data.has(key);
+  }
+
+  #commit(ops: PendingOp[], lines: string[], change: StorageChange): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.#pending.push(...lines);
-      this.#waiters.push({ resolve, reject });
+      this.#queue.push({ ops, lines, change, resolve, reject });
       if (!this.#writing) {
         this.#writing = true;
         // Let every set made in this turn of the event loop join the same write.
@@ -225,49 +304,88 @@ export class ClientStorage {
     });
   }
 
+  static #applyTo(data: Map<string, string>, ops: readonly PendingOp[]): void {
+    for (const op of ops) {
+      if (op.kind === 's') data.set(op.key, op.text);
+      else if (op.kind === 'r') data.delete(op.key);
+      else data.clear();
+    }
+  }
+
   async #drain(): Promise<void> {
-    while (this.#waiters.length > 0) {
-      const text = this.#pending.join('');
-      const waiters = this.#waiters;
-      this.#pending = [];
-      this.#waiters = [];
+    while (this.#queue.length > 0) {
+      const batch = this.#queue;
+      this.#queue = [];
+      const text = batch.map((w) => w.lines.join('')).join('');
       try {
         if (
           this.#mustCompact ||
           this.#journalBytes + text.length > Math.max(this.#compactAfter, this.#snapshotBytes)
         ) {
-          await this.#compact();
+          // The new snapshot is the current state with this batch applied; memory takes it only once written.
+          const next = new Map(this.#data);
+          for (const w of batch) ClientStorage.#applyTo(next, w.ops);
+          await this.#compact(next);
+          this.#data = next;
         } else {
-          await this.#journal!.appendFile(text);
-          await this.#journal!.datasync();
-          this.#journalBytes += text.length;
+          await this.#append(text);
+          for (const w of batch) ClientStorage.#applyTo(this.#data, w.ops);
         }
-        for (const w of waiters) w.resolve();
+        this.#lastError = null;
+        for (const w of batch) {
+          for (const listener of this.#listeners) listener(w.change);
+          w.resolve();
+        }
       } catch (error) {
-        // A failed append may have left half a line; the next write rewrites the snapshot from memory instead.
-        this.#mustCompact = true;
-        this.#log.error('latchkey: client storage write failed:', (error as Error).message);
+        const code = (error as NodeJS.ErrnoException).code;
+        this.#lastError = `the last write failed: ${code ?? (error as Error).message}${code === 'ENOSPC' ? ' (the disk is full)' : ''}`;
+        this.#log.error(`latchkey: client storage write failed: ${(error as Error).message}`);
         const failure = new HostError(
           'unavailable',
-          `could not save client storage: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}`,
+          `could not save client storage: ${code ?? 'write failed'}${code === 'ENOSPC' ? ' (the disk is full); nothing was changed' : '; nothing was changed'}`,
         );
-        for (const w of waiters) w.reject(failure);
+        for (const w of batch) w.reject(failure);
       }
     }
     this.#writing = false;
   }
 
-  /** Writes the whole store as the new snapshot, then empties the journal. */
-  async #compact(): Promise<void> {
+  /** Appends to the journal; on failure cuts it back, so a failed change can never replay on the next open. */
+  async #append(text: string): Promise<void> {
+    const before = this.#journalBytes;
+    try {
+      await this.#ops.append(this.#journal!, text);
+      this.#journalBytes += Buffer.byteLength(text);
+    } catch (error) {
+      try {
+        await this.#journal!.truncate(before);
+        await this.#journal!.datasync();
+      } catch {
+        // Could not even cut it back: the next write rewrites the snapshot and empties the journal.
+        this.#mustCompact = true;
+      }
+      throw error;
+    }
+  }
+
+  /** Writes `data` as the new snapshot, then empties the journal. */
+  async #compact(data: Map<string, string> = this.#data): Promise<void> {
     const parts: string[] = [];
-    for (const [k, v] of this.#data) parts.push(`${JSON.stringify(k)}:${v}`);
+    for (const [k, v] of data) parts.push(`${JSON.stringify(k)}:${v}`);
     const text = `{${parts.join(',')}}`;
-    await writeFileAtomic(this.file, text);
+    await this.#ops.replace(this.file, text);
     this.#snapshotBytes = text.length;
-    await this.#journal!.truncate(0);
-    await this.#journal!.sync();
-    this.#journalBytes = 0;
-    this.#mustCompact = false;
+    // The snapshot is durable and holds everything: the write has succeeded. Emptying the journal frees
+    // space rather than needing it; should it fail all the same, the next write compacts again.
+    try {
+      await this.#journal!.truncate(0);
+      await this.#journal!.sync();
+      this.#journalBytes = 0;
+      this.#mustCompact = false;
+    } catch (error) {
+      this.#mustCompact = true;
+      this.#log.error(`latchkey: could not empty the client storage journal: ${(error as Error).message}`);
+    }
   }
 
   /** Waits for pending writes, then releases the file and the lock. */

@@ -1,13 +1,51 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+/**
+ * One owner per store. The lock file records the owner's pid, the time that process started and the boot it
+ * started in, so a pid reused by another program (after a crash or a reboot) is not mistaken for an owner.
+ *
+ * Creating the lock is exclusive (O_EXCL). Taking over a stale one cannot race: only the process holding a
+ * short-lived `.takeover` guard (itself created exclusively) may replace it, and only if the lock still says
+ * what that process saw; the replacement is an atomic rename. Synchronous on purpose: it is a few bytes at
+ * start-up, on the restore-on-launch path, where a thread-pool round trip costs more than the write.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { HostError } from '../../../shared/errors.ts';
+import type { Logger } from '../../ipc/dispatcher.ts';
+import { NOFOLLOW } from './trusted-path.ts';
 
-function removeIfThere(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+interface LockRecord {
+  pid: number;
+  /** The process's start time (Linux: clock ticks since boot, from /proc/PID/stat), or null where unknown. */
+  start: string | null;
+  /** The boot the process started in (Linux: /proc/sys/kernel/random/boot_id), or null where unknown. */
+  boot: string | null;
 }
+
+const readOrNull = (file: string): string | null => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+function processStart(pid: number): string | null {
+  const stat = readOrNull(`/proc/${pid}/stat`);
+  if (stat === null) return null;
+  // Field 22 (starttime), counted after the command name, which may itself contain spaces or parentheses.
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+}
+
+const bootId = (): string | null => readOrNull('/proc/sys/kernel/random/boot_id')?.trim() ?? null;
 
 function isAlive(pid: number): boolean {
   try {
@@ -18,33 +56,124 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/**
- * One owner per store: a lock file holding the owner's pid. A lock left by a process that no longer runs
- * (it crashed or was killed) is taken over. Synchronous on purpose: it is a few bytes at start-up, and a
- * thread-pool round trip would cost more than the write (this is on the restore-on-launch path).
- * Returns the release function.
- */
-export function acquireLock(file: string): () => Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
+function self(): LockRecord {
+  return { pid: process.pid, start: processStart(process.pid), boot: bootId() };
+}
+
+function parse(text: string): LockRecord | null {
+  // Latchkey 0.1 wrote the bare pid.
+  if (/^\d+$/.test(text.trim())) return { pid: Number(text.trim()), start: null, boot: null };
+  try {
+    const v = JSON.parse(text) as Partial<LockRecord>;
+    if (!Number.isInteger(v.pid) || (v.pid as number) <= 0) return null;
+    return { pid: v.pid as number, start: v.start ?? null, boot: v.boot ?? null };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the process the record names still holds the lock (is that very process, still running). */
+function holds(record: LockRecord): boolean {
+  if (!isAlive(record.pid)) return false;
+  const boot = bootId();
+  if (record.boot !== null && boot !== null && record.boot !== boot) return false;
+  const start = processStart(record.pid);
+  if (record.start !== null && start !== null) return record.start === start;
+  if (record.start === null && start !== null) {
+    // A bare pid from Latchkey 0.1: held only if that pid is still a Node or Electron program.
+    const cmd = readOrNull(`/proc/${record.pid}/cmdline`) ?? '';
+    return /node|electron|latchkey/i.test(cmd);
+  }
+  return true; // no /proc (macOS, Windows): a live pid is taken at its word
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function createExclusive(file: string, text: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+/** Replaces a stale lock that still reads `seen` with ours, under the takeover guard. */
+function takeOver(file: string, seen: string, ours: string): boolean {
+  const guard = `${file}.takeover`;
+  if (!createExclusive(guard, ours)) {
+    // A guard older than a few seconds belongs to a process that died mid-takeover.
     try {
-      writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
-      return async () => removeIfThere(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let owner = Number.NaN;
-      try {
-        owner = Number.parseInt(readFileSync(file, 'utf8'), 10);
-      } catch {
-        // Gone meanwhile: try again.
-      }
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-        throw new HostError(
-          'unavailable',
-          `another Latchkey process (pid ${owner}) is using this data directory`,
-        );
-      }
-      removeIfThere(file);
+      if (Date.now() - statSync(guard).mtimeMs > 5000) unlinkSync(guard);
+    } catch {
+      // Gone already.
     }
+    return false;
+  }
+  try {
+    if (readOrNull(file) !== seen) return false;
+    const tmp = `${file}.${randomBytes(6).toString('hex')}`;
+    if (!createExclusive(tmp, ours)) return false;
+    renameSync(tmp, file);
+    return true;
+  } finally {
+    try {
+      unlinkSync(guard);
+    } catch {
+      // Nothing to do: a later taker treats an old guard as stale.
+    }
+  }
+}
+
+/**
+ * Takes the lock or throws `unavailable` naming the owner. Returns the release function, which removes the
+ * lock only while it is still ours and logs (never throws) when it cannot.
+ */
+export function acquireLock(file: string, log: Logger = console): () => Promise<void> {
+  const ours = JSON.stringify(self());
+  const release = async () => {
+    try {
+      if (readOrNull(file) === ours) unlinkSync(file);
+    } catch (error) {
+      log.warn(`latchkey: could not remove the lock ${file}: ${(error as Error).message}`);
+    }
+  };
+  const deadline = Date.now() + 2000;
+  while (Date.now() < deadline) {
+    if (createExclusive(file, ours)) return release;
+    const seen = readOrNull(file);
+    if (seen === null) continue; // released meanwhile: try again at once
+    const record = parse(seen);
+    if (record === null) {
+      // Being written by a racer (created, not yet filled), or garbage: wait a moment, then treat as stale.
+      let age: number;
+      try {
+        age = Date.now() - statSync(file).mtimeMs;
+      } catch {
+        continue;
+      }
+      if (age < 1000) {
+        sleep(5);
+        continue;
+      }
+    } else if (holds(record)) {
+      if (record.pid === process.pid && seen === ours) return release;
+      throw new HostError(
+        'unavailable',
+        `another Latchkey process (pid ${record.pid}) is using this data directory`,
+      );
+    }
+    if (takeOver(file, seen, ours)) return release;
+    sleep(2 + Math.floor(Math.random() * 5));
   }
   throw new HostError('unavailable', `could not take the lock ${file}`);
 }
