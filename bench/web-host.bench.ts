@@ -1,7 +1,7 @@
 /** Foundation: one host call over web mode, and host start-up, each beside a bare Node baseline. */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHost } from '../src/main/host.ts';
@@ -134,6 +134,74 @@ async function startUp(): Promise<BenchRow> {
   });
 }
 
+/** Peak resident memory (VmHWM) of the web host during 20 × 10,000-key setMany, with `streams` non-reading streams. */
+async function peakRss(streams: number): Promise<number> {
+  const dataDir = path.join(root, 'out', `bench-data-rss-${streams}-${Date.now()}`);
+  const child = spawn(process.execPath, ['out/main/web.js', '--no-open', '--data-dir', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
+  const url = await new Promise<URL>((resolve, reject) => {
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (c: string) => {
+      out += c;
+      const m = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) resolve(new URL(m[1]!));
+    });
+    child.once('error', reject);
+  });
+  const port = Number(url.port);
+  const page = await new Promise<string>((resolve) => {
+    http.get({ host: '127.0.0.1', port, path: '/', headers: { host: url.host } }, (res) => {
+      let t = '';
+      res.on('data', (c) => (t += c));
+      res.on('end', () => resolve(t));
+    });
+  });
+  const secret = /name="latchkey-web" content="([^"]+)"/.exec(page)![1]!;
+  const sockets: net.Socket[] = [];
+  for (let i = 0; i < streams; i++) {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.write(
+      `GET /api/events?client=bench-stream-${i}&secret=${secret} HTTP/1.1\r\nHost: ${url.host}\r\n\r\n`,
+    );
+    socket.pause(); // never reads
+    sockets.push(socket);
+  }
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const headers = { host: url.host, 'x-latchkey-secret': secret, 'x-latchkey-client': 'bench-writer-1' };
+  for (let round = 0; round < 20; round++) {
+    const entries = Array.from({ length: 10_000 }, (_, i) => [`r${round}-key-${i}`, { i, round }]);
+    await post(port, '/api/call/clientStorage.setMany', JSON.stringify({ args: [entries] }), headers, agent);
+  }
+  const status = await import('node:fs/promises').then((fs) =>
+    fs.readFile(`/proc/${child.pid}/status`, 'utf8'),
+  );
+  const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  for (const s of sockets) s.destroy();
+  agent.destroy();
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  await import('node:fs/promises').then((fs) => fs.rm(dataDir, { recursive: true, force: true }));
+  return peakKb / 1024;
+}
+
+async function memoryWithSlowReaders(): Promise<BenchRow> {
+  const without = await peakRss(0);
+  const withStreams = await peakRss(10);
+  return row({
+    group: 'web host',
+    name: 'peak RSS, 20 × 10,000-key setMany with 10 non-reading event streams',
+    value: withStreams,
+    unit: 'MB',
+    baseline: { name: 'same writes, no streams', value: without },
+    target: '≤ 1.5× baseline',
+    maxRatio: 1.5,
+  });
+}
+
 export async function run(): Promise<BenchRow[]> {
-  return [await roundTrip(), await startUp()];
+  return [await roundTrip(), await startUp(), await memoryWithSlowReaders()];
 }

@@ -66,6 +66,7 @@ export function isMethodName(name: unknown): name is MethodName {
 
 export const EVENT_NAMES = [
   'host.closing',
+  'host.resync',
   'clientStorage.changed',
   'auth.signedIn',
   'auth.signInFailed',

@@ -249,6 +249,8 @@ void methodNamesMatch;
 export interface Events {
   /** The host is shutting down or the web connection was replaced. */
   'host.closing': { reason: string };
+  /** Events may have been lost (web mode dropped a stream that read too slowly): read everything again. */
+  'host.resync': Record<string, never>;
   /** Client storage changed (from any window). `keys` is empty when `cleared`. */
   'clientStorage.changed': { keys: string[]; cleared: boolean };
   /** Flet's on_login, success. */

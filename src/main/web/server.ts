@@ -15,6 +15,7 @@ import type { Dispatch, Logger } from '../ipc/dispatcher.ts';
 import { WEB_ONLY_CSP } from './csp.ts';
 import { checkApiRequest, checkPageRequest, isValidClientId, type RequestFacts } from './request-guard.ts';
 import { readStatic } from './static-files.ts';
+import { isJsonMediaType, rateLimited, WEB_LIMITS } from './web-limits.ts';
 
 export const SECRET_HEADER = 'x-latchkey-secret';
 export const CLIENT_HEADER = 'x-latchkey-client';
@@ -27,6 +28,8 @@ export interface WebServerOptions {
   /** 0 picks a free port. */
   port?: number;
   log?: Logger;
+  /** How long a request, body included, may take to arrive (default WEB_LIMITS.requestTimeoutMs). */
+  requestTimeoutMs?: number;
 }
 
 export interface WebServer {
@@ -88,28 +91,59 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     );
   });
   const streams = new Map<string, Set<ServerResponse>>();
+  let streamCount = 0;
+  /** When each page load was last heard from (a call, or its stream opening or closing). */
+  const lastSeen = new Map<string, number>();
+  /** Page loads whose stream was dropped for reading too slowly: told to read everything again. */
+  const dropped = new Set<string>();
+  const logRefusal = rateLimited((line) => log.warn(line), WEB_LIMITS.refusalsLoggedPerMinute);
   let port = 0;
 
   const facts = (req: IncomingMessage, url: URL): RequestFacts => ({
     host: header(req, 'host'),
     origin: header(req, 'origin'),
     secFetchSite: header(req, 'sec-fetch-site'),
-    presentedSecret: header(req, SECRET_HEADER) ?? url.searchParams.get('secret') ?? undefined,
+    // EventSource cannot set headers, so only the event stream takes the secret from the query.
+    presentedSecret:
+      url.pathname === '/api/events'
+        ? (url.searchParams.get('secret') ?? undefined)
+        : header(req, SECRET_HEADER),
   });
 
   const detachEvents = host.events.attach((name, payload, target: EventTarget) => {
     const frame = `data: ${JSON.stringify({ name, payload })}\n\n`;
     for (const [clientId, set] of streams) {
       if (target !== 'all' && target.clientId !== clientId) continue;
-      for (const res of set) res.write(frame);
+      for (const res of set) {
+        // A reader that does not keep up is dropped rather than buffered without end; its page reconnects
+        // and reads everything again.
+        if (res.writableLength > WEB_LIMITS.maxUnsentBytes) {
+          dropped.add(clientId);
+          res.destroy();
+          continue;
+        }
+        res.write(frame);
+      }
     }
   });
+
+  // Page loads that never opened a stream (or lost it) and have not called for a while are gone.
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const [clientId, at] of lastSeen) {
+      if (streams.has(clientId) || now - at < WEB_LIMITS.idlePageMs) continue;
+      lastSeen.delete(clientId);
+      dropped.delete(clientId);
+      host.clientClosed(clientId);
+    }
+  }, WEB_LIMITS.sweepEveryMs);
+  sweep.unref();
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST')
       return sendJson(res, 405, fail({ code: 'invalid_argument', message: 'use POST' }));
     // Requiring JSON also forces a CORS preflight on any cross-origin attempt, which we never answer.
-    if (!(header(req, 'content-type') ?? '').startsWith('application/json')) {
+    if (!isJsonMediaType(header(req, 'content-type'))) {
       return sendJson(
         res,
         415,
@@ -138,30 +172,56 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendJson(res, 400, fail({ code: 'invalid_argument', message: 'the body is not valid JSON' }));
     }
     const args = typeof body === 'object' && body !== null && 'args' in body ? body.args : undefined;
-    sendJson(res, 200, await dispatch(decodeURIComponent(name), args, { clientId }));
+    let method: string;
+    try {
+      method = decodeURIComponent(name);
+    } catch {
+      return sendJson(
+        res,
+        400,
+        fail({ code: 'invalid_argument', message: 'the method name is not valid URL encoding' }),
+      );
+    }
+    lastSeen.set(clientId, Date.now());
+    sendJson(res, 200, await dispatch(method, args, { clientId }));
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {
     const clientId = url.searchParams.get('client');
     if (!isValidClientId(clientId)) return sendText(res, 400, 'missing or malformed client id');
+    if (streamCount >= WEB_LIMITS.maxStreams) {
+      return sendJson(res, 503, fail({ code: 'unavailable', message: 'too many event streams are open' }));
+    }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': 'text/event-stream; charset=utf-8',
       connection: 'keep-alive',
     });
-    res.write(': connected\n\n');
+    // How soon EventSource comes back after a drop; then, if events were lost, it is told to read again.
+    res.write(`retry: ${WEB_LIMITS.reconnectMs}\n: connected\n\n`);
+    if (dropped.delete(clientId)) {
+      res.write(`data: ${JSON.stringify({ name: 'host.resync', payload: {} })}\n\n`);
+    }
+    streamCount++;
+    lastSeen.set(clientId, Date.now());
     let set = streams.get(clientId);
     if (!set) streams.set(clientId, (set = new Set()));
     set.add(res);
     const heartbeat = setInterval(() => res.write(': ping\n\n'), 20_000);
     heartbeat.unref();
-    req.on('close', () => {
+    res.on('close', () => {
       clearInterval(heartbeat);
+      streamCount--;
+      lastSeen.set(clientId, Date.now());
       set.delete(res);
       if (set.size === 0) {
         streams.delete(clientId);
-        // The page went away (closed or reloaded): its session storage goes with it.
-        host.clientClosed(clientId);
+        // The page went away (closed or reloaded): its session storage goes with it. A stream dropped for
+        // reading too slowly is not a page going away: its page reconnects and keeps its session.
+        if (!dropped.has(clientId)) {
+          lastSeen.delete(clientId);
+          host.clientClosed(clientId);
+        }
       }
     });
   }
@@ -172,7 +232,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (url.pathname.startsWith('/api/')) {
       const verdict = checkApiRequest(f, { port, secret });
       if (!verdict.allow) {
-        log.warn(`latchkey web: refused ${req.method ?? '?'} ${url.pathname}: ${verdict.reason}`);
+        logRefusal(`latchkey web: refused ${req.method ?? '?'} ${url.pathname}: ${verdict.reason}`);
+        // Close the connection after the answer: a refused caller gets no socket to trickle a body into.
+        res.setHeader('connection', 'close');
+        res.on('finish', () => req.socket.destroy());
         return sendJson(res, verdict.status, fail({ code: 'forbidden', message: verdict.reason }));
       }
       if (url.pathname.startsWith('/api/call/'))
@@ -200,14 +263,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  const server = http.createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      log.error('latchkey web: request failed:', error instanceof Error ? error.message : 'unknown error');
-      if (!res.headersSent) sendJson(res, 500, fail({ code: 'internal', message: 'the request failed' }));
-      else res.destroy();
-    });
-  });
+  const requestTimeout = options.requestTimeoutMs ?? WEB_LIMITS.requestTimeoutMs;
+  // Node checks request timeouts on this interval (30 s by default, which would double a 30 s limit).
+  const server = http.createServer(
+    { connectionsCheckingInterval: Math.min(1000, requestTimeout) },
+    (req, res) => {
+      route(req, res).catch((error: unknown) => {
+        log.error('latchkey web: request failed:', error instanceof Error ? error.message : 'unknown error');
+        if (!res.headersSent) sendJson(res, 500, fail({ code: 'internal', message: 'the request failed' }));
+        else res.destroy();
+      });
+    },
+  );
   server.on('clientError', (_err, socket) => socket.destroy());
+  // Node's default gives a request 300 s to arrive; a local page needs far less.
+  server.requestTimeout = requestTimeout;
+  server.headersTimeout = Math.min(server.headersTimeout, requestTimeout);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -224,6 +295,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     port,
     secret,
     close: async () => {
+      clearInterval(sweep);
       detachEvents();
       for (const set of streams.values()) for (const res of set) res.end();
       streams.clear();

@@ -13,11 +13,10 @@ export function useHostData<T>(load: () => Promise<T>, key: string, events: read
   useLayoutEffect(() => {
     loadRef.current = load;
   });
-  const eventsKey = events.join(' ');
+  // After lost events ('host.resync') everything is read again, whatever it listens to.
+  const eventsKey = [...events, 'host.resync'].join(' ');
   useEffect(() => {
-    const offs = eventsKey
-      ? eventsKey.split(' ').map((name) => onHostEvent(name as EventName, () => reload()))
-      : [];
+    const offs = eventsKey.split(' ').map((name) => onHostEvent(name as EventName, () => reload()));
     return () => offs.forEach((off) => off());
   }, [eventsKey]);
   useEffect(() => {

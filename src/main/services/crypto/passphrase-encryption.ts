@@ -21,9 +21,12 @@ import {
 import { LIMITS } from '../../../shared/limits.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
 import { FernetError, fernetDecryptBytes, fernetEncrypt } from './fernet.ts';
+import { DerivationQueue } from './derivation-queue.ts';
 import { readPastedBase64Url } from './pasted-text.ts';
 
 const pbkdf2Async = promisify(pbkdf2);
+/** Two of libuv's four threads at most: storage writes and file serving keep the other two. */
+export const derivations = new DerivationQueue(2);
 
 export const SALT_BYTES = 16;
 /** The Fernet version byte: the first byte of a raw token (Latchkey 0.1's layout), never of token text. */
@@ -33,8 +36,12 @@ export function deriveKey(
   passphrase: string,
   salt: Uint8Array,
   iterations: number = FLET_ITERATIONS.current,
+  signal?: AbortSignal,
 ): Promise<Buffer> {
-  return pbkdf2Async(Buffer.from(passphrase, 'utf8'), salt, iterations, 32, 'sha256');
+  return derivations.run(
+    () => pbkdf2Async(Buffer.from(passphrase, 'utf8'), salt, iterations, 32, 'sha256'),
+    signal,
+  );
 }
 
 function checkSize(text: string, what: string): void {
