@@ -8,6 +8,8 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientStorage, type StorageFileOps } from '../../../../src/main/services/storage/client-storage.ts';
 import { writeFileAtomic } from '../../../../src/main/services/storage/atomic-file.ts';
+import { createDispatcher } from '../../../../src/main/ipc/dispatcher.ts';
+import { testHost } from '../../../helpers/host.ts';
 import { canMountTmpfs, smallDisk, type SmallDisk } from '../../../helpers/small-disk.ts';
 import { tempDir } from '../../../helpers/temp-dir.ts';
 
@@ -162,5 +164,30 @@ describe('client storage with an injected ENOSPC', () => {
     expect(await removed).toBe(true);
     expect(store.containsKey('x')).toBe(false);
     await store.close();
+  });
+});
+
+describe('clientStorage.status', () => {
+  it.runIf(canMountTmpfs)('reports the last failed write until a write succeeds', async () => {
+    disk = smallDisk(256 * 1024);
+    const host = await testHost({ dataDir: disk.dir });
+    const dispatch = createDispatcher(host.handlers, quiet);
+    const ctx = { clientId: 'status-page' };
+    await disk.fill();
+    expect(await dispatch('clientStorage.set', ['k', big(20_000)], ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
+    expect(await dispatch('clientStorage.status', [], ctx)).toMatchObject({
+      ok: true,
+      value: { error: expect.stringContaining('ENOSPC (the disk is full)') },
+    });
+    await disk.free();
+    expect(await dispatch('clientStorage.set', ['k', 1], ctx)).toMatchObject({ ok: true });
+    expect(await dispatch('clientStorage.status', [], ctx)).toMatchObject({
+      ok: true,
+      value: { error: null },
+    });
+    await host.close();
   });
 });
