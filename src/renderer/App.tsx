@@ -5,6 +5,7 @@ import { EncryptionPanel } from './panels/EncryptionPanel.tsx';
 import { SignInPanel } from './panels/SignInPanel.tsx';
 import { StoragePanel } from './panels/StoragePanel.tsx';
 import { WindowPanel } from './panels/WindowPanel.tsx';
+import { useNarrow } from './components/use-narrow.ts';
 
 const AREAS = [
   { id: 'signin', label: 'Sign-in', Panel: SignInPanel },
@@ -19,6 +20,7 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   const chosen = useRef(false);
+  const narrow = useNarrow();
 
   useEffect(() => {
     host['app.info']().then(setInfo, () => setInfo(null));
@@ -43,14 +45,15 @@ export function App() {
   useEffect(() => onHostEvent('window.bringToFront', () => window.focus()), []);
 
   // Roving focus for the vertical tab list, as the ARIA tabs pattern describes.
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     // Move from the tab that has focus (it may differ from the selected one).
     const focused = tabs.current.findIndex((t) => t === document.activeElement);
     const index = focused >= 0 ? focused : AREAS.findIndex((a) => a.id === area);
+    // Vertical in the sidebar, horizontal as a tab bar in a narrow window: both pairs of arrows work.
     const next =
-      event.key === 'ArrowDown'
+      event.key === 'ArrowDown' || event.key === 'ArrowRight'
         ? (index + 1) % AREAS.length
-        : event.key === 'ArrowUp'
+        : event.key === 'ArrowUp' || event.key === 'ArrowLeft'
           ? (index - 1 + AREAS.length) % AREAS.length
           : event.key === 'Home'
             ? 0
@@ -70,7 +73,7 @@ export function App() {
           <img src="./icon.svg" alt="" width={28} height={28} />
           <span>Latchkey</span>
         </div>
-        <div role="tablist" aria-label="Areas" aria-orientation="vertical" onKeyDown={onKeyDown}>
+        <div role="tablist" aria-label="Areas" aria-orientation={narrow ? 'horizontal' : 'vertical'}>
           {AREAS.map((a, i) => (
             <button
               key={a.id}
@@ -84,12 +87,13 @@ export function App() {
               tabIndex={area === a.id ? 0 : -1}
               className="tab"
               onClick={() => show(a.id)}
+              onKeyDown={onKeyDown}
             >
               {a.label}
             </button>
           ))}
         </div>
-        <footer className="host-info" aria-label="Host">
+        <footer className="host-info">
           {info ? `${info.transport === 'web' ? 'Web mode' : 'Desktop'} · v${info.version}` : 'Connecting…'}
         </footer>
       </aside>

@@ -83,7 +83,13 @@ describe('client storage in web mode', () => {
     expect(text).toContain('{"name":"Ada"}');
     expect(text).not.toContain('app.size');
 
+    // Clearing asks first, naming how many keys go; Keep leaves them, Clear removes them.
     await reopened.panel.getByRole('button', { name: 'Clear client storage' }).click();
+    const question = reopened.panel.getByRole('group', { name: /^Clear all \d+ keys\?$/ });
+    await question.getByRole('button', { name: 'Keep' }).click();
+    await reopened.panel.getByRole('row', { name: /^shared/ }).waitFor();
+    await reopened.panel.getByRole('button', { name: 'Clear client storage' }).click();
+    await question.getByRole('button', { name: 'Clear', exact: true }).click();
     await reopened.panel.getByText('No entries.').waitFor();
     await reopened.page.close();
   });
@@ -97,6 +103,8 @@ describe('client storage in web mode', () => {
     const notice = panel.getByRole('status').filter({ hasText: 'could not be read' });
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(/moved aside to .*client-storage\.corrupt-.*\.json/);
+    // "Loading…" until the (empty) list arrives, then "No entries." once.
+    await panel.getByText('No entries.').waitFor();
     expect(await panel.getByText('No entries.').count()).toBe(1);
     await page.close();
   });

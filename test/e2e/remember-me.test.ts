@@ -114,6 +114,7 @@ describe('remember me across a restart of the host', () => {
 
     // Forget all: the next launch is signed out.
     await later.page.getByRole('button', { name: 'Forget all remembered sign-ins' }).click();
+    await later.page.getByRole('button', { name: 'Forget', exact: true }).click();
     await later.page.getByText('Nothing is remembered.').waitFor();
     await later.page.close();
     expect(await third.stop()).toBe(0);

@@ -85,11 +85,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     dispatcher ??= import('../ipc/dispatcher.ts').then((m) => m.createDispatcher(host.handlers, log));
     return (await dispatcher)(name, args, context);
   };
-  const indexHtml = await readFile(path.join(staticDir, 'index.html'), 'utf8').catch(() => {
-    throw new Error(
-      `the renderer is not built: ${path.join(staticDir, 'index.html')} is missing (run npm run build:renderer)`,
-    );
-  });
+  // Read at start to fail early when the renderer is not built, and again for every page load: a rebuild
+  // while web mode runs replaces the asset names, and a stale index.html would leave the page blank.
+  const readIndex = () =>
+    readFile(path.join(staticDir, 'index.html'), 'utf8').catch(() => {
+      throw new Error(
+        `the renderer is not built: ${path.join(staticDir, 'index.html')} is missing (run npm run build)`,
+      );
+    });
+  await readIndex();
   const streams = new Map<string, Set<ServerResponse>>();
   let streamCount = 0;
   /** When each page load was last heard from (a call, or its stream opening or closing). */
@@ -249,7 +253,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (url.pathname === '/' || url.pathname === '/index.html') {
       // The secret reaches our own page only: other origins cannot read this response, and DNS-rebound
       // origins never get past the Host check above.
-      const html = indexHtml.replace(META_PLACEHOLDER, `<meta name="latchkey-web" content="${secret}" />`);
+      const html = (await readIndex()).replace(
+        META_PLACEHOLDER,
+        `<meta name="latchkey-web" content="${secret}" />`,
+      );
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         'content-type': 'text/html; charset=utf-8',

@@ -1,6 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { JsonValue } from '../../shared/json.ts';
+import type { FriendlyError } from '../host/friendly-error.ts';
 import { parseEntryValue, showValue, type ValueKind } from './entry-value.ts';
+import { ErrorNote } from './ErrorNote.tsx';
+import { focusLost } from './focus.ts';
 
 /**
  * Key/value form plus entry table, shared by the session and client storage panels. Every control's
@@ -16,11 +19,27 @@ export function EntryEditor(props: {
   onSet: (key: string, value: JsonValue) => Promise<boolean>;
   onRemove: (key: string) => void;
   onError: (message: string) => void;
+  /** Shown right under the form, next to the Save button that caused it, before the (long) list. */
+  error: FriendlyError | string | null;
+  /** The list has not arrived yet. */
+  loading: boolean;
 }) {
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [kind, setKind] = useState<ValueKind>('text');
   const lower = props.store.toLowerCase();
+  const keyInput = useRef<HTMLInputElement>(null);
+  const table = useRef<HTMLTableElement>(null);
+  // After a Remove, the row (and its focused button) goes away once the list reloads: focus moves to the
+  // Remove button that took its place, or the one before it, or the key field when the list is empty.
+  const removedAt = useRef<number | null>(null);
+  useEffect(() => {
+    const at = removedAt.current;
+    if (at === null || !focusLost()) return;
+    removedAt.current = null;
+    const buttons = table.current?.querySelectorAll<HTMLButtonElement>('button.danger') ?? [];
+    (buttons[Math.min(at, buttons.length - 1)] ?? keyInput.current)?.focus();
+  }, [props.entries]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -40,7 +59,13 @@ export function EntryEditor(props: {
       <form onSubmit={onSubmit} className="entry-form" aria-label={`${props.store} entry`}>
         <label>
           {props.store} key
-          <input value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" spellCheck={false} />
+          <input
+            ref={keyInput}
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </label>
         <label>
           {props.store} value
@@ -62,10 +87,15 @@ export function EntryEditor(props: {
           {props.submitLabel}
         </button>
       </form>
-      {props.entries.length === 0 ? (
+      <ErrorNote message={props.error} />
+      {props.loading ? (
+        <p className="empty-list" aria-busy="true">
+          Loading…
+        </p>
+      ) : props.entries.length === 0 ? (
         <p className="empty-list">No entries.</p>
       ) : (
-        <table aria-label={`${props.store} entries`} className="entries">
+        <table aria-label={`${props.store} entries`} className="entries" ref={table}>
           <thead>
             <tr>
               <th scope="col">Key</th>
@@ -76,7 +106,7 @@ export function EntryEditor(props: {
             </tr>
           </thead>
           <tbody>
-            {props.entries.map(([k, v]) => (
+            {props.entries.map(([k, v], index) => (
               <tr key={k}>
                 <th scope="row">{k}</th>
                 <td>
@@ -99,7 +129,10 @@ export function EntryEditor(props: {
                     type="button"
                     className="danger"
                     aria-label={`Remove ${lower} entry ${k}`}
-                    onClick={() => props.onRemove(k)}
+                    onClick={() => {
+                      removedAt.current = index;
+                      props.onRemove(k);
+                    }}
                   >
                     Remove
                   </button>

@@ -5,6 +5,7 @@
 import type { EventName, Events, HostApi, HostTransport } from '../../shared/contract.ts';
 import { METHOD_NAMES } from '../../shared/contract-names.ts';
 import { HostError } from '../../shared/errors.ts';
+import { friendlyError } from './friendly-error.ts';
 import { PRELOAD_GLOBAL, type PreloadApi } from '../../shared/preload-api.ts';
 import { createWebTransport } from './web-transport.ts';
 
@@ -41,7 +42,7 @@ export const onHostEvent = <E extends EventName>(
   listener: (payload: Events[E]) => void,
 ): (() => void) => transport.on(name, listener);
 
+/** The plain sentence for an error (no method names; see friendly-error.ts). */
 export function errorMessage(error: unknown): string {
-  if (error instanceof HostError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+  return friendlyError(error).message;
 }

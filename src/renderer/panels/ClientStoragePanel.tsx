@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ClientStorageStatus } from '../../shared/contract.ts';
 import type { JsonValue } from '../../shared/json.ts';
 import { EntryEditor } from '../components/EntryEditor.tsx';
-import { ErrorNote } from '../components/ErrorNote.tsx';
+import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { useAction } from '../components/use-action.ts';
 import { host } from '../host/client.ts';
 import { useHostData } from '../host/use-host-data.ts';
@@ -50,15 +50,17 @@ export function ClientStoragePanel() {
         onSet={(k, v) => run(() => host['clientStorage.set'](k, v))}
         onRemove={(k) => void run(() => host['clientStorage.remove'](k))}
         onError={setError}
+        error={error ?? list.error}
+        loading={list.data === null && list.error === null}
       />
-      <ErrorNote message={error ?? list.error} />
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => void run(() => host['clientStorage.clear']())}
-      >
-        Clear client storage
-      </button>
+      {entries.length > 0 && !prefix && (
+        <ConfirmButton
+          label="Clear client storage"
+          question={`Clear all ${entries.length} key${entries.length === 1 ? '' : 's'}?`}
+          confirmLabel="Clear"
+          onConfirm={() => void run(() => host['clientStorage.clear']())}
+        />
+      )}
     </section>
   );
 }

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorNote } from '../components/ErrorNote.tsx';
-import { errorMessage, host } from '../host/client.ts';
+import { host } from '../host/client.ts';
+import { focusBack } from '../components/focus.ts';
+import { friendlyError, type FriendlyError } from '../host/friendly-error.ts';
 import { writeClipboard } from '../host/desktop.ts';
 import { FLET_ITERATIONS, FLET_VERSIONS, type FletIterationsChoice } from '../../shared/flet-encryption.ts';
 
@@ -30,9 +32,24 @@ export function EncryptionPanel() {
   const [output, setOutput] = useState('');
   const [busy, setBusy] = useState<Operation | null>(null);
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FriendlyError | string | null>(null);
+  // The button pressed is disabled while the key is derived, which drops focus; it gets it back after.
+  const origin = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (busy === null && origin.current) {
+      focusBack(origin.current, origin.current.closest('section'));
+      origin.current = null;
+    }
+  }, [busy]);
+
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (busy === null) void run('encrypt');
+  };
 
   const run = async (operation: Operation) => {
+    origin.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setBusy(operation);
     setError(null);
     setStatus(operation === 'encrypt' ? 'Deriving key and encrypting…' : 'Deriving key and decrypting…');
@@ -42,7 +59,10 @@ export function EncryptionPanel() {
       if (operation === 'encrypt') {
         const iterations = choice === 'auto' ? FLET_ITERATIONS.current : choice;
         setOutput(await host['crypto.encrypt'](input, passphrase, { iterations }));
-        setStatus(`Encrypted in ${elapsed()} ms, readable by ${FLET_VERSIONS[iterations]}`);
+        setStatus(
+          `Encrypted in ${elapsed()} ms, readable by ${FLET_VERSIONS[iterations]}` +
+            (passphrase === '' ? '. Note: with an empty passphrase anyone can decrypt it.' : ''),
+        );
       } else {
         const result = await host['crypto.decryptDetailed'](input, passphrase, { iterations: choice });
         setOutput(result.text);
@@ -55,7 +75,7 @@ export function EncryptionPanel() {
     } catch (e) {
       setOutput('');
       setStatus('');
-      setError(errorMessage(e));
+      setError(friendlyError(e));
     } finally {
       setBusy(null);
     }
@@ -78,37 +98,45 @@ export function EncryptionPanel() {
         way round. The passphrase stays in the host for the call only; it is never stored or logged.
       </p>
       <div className="crypto-grid">
-        <label>
-          Flet version
-          <select value={String(choice)} onChange={(e) => setChoice(parseChoice(e.target.value))}>
-            {CHOICES.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Passphrase
-          <input
-            type="password"
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-            autoComplete="off"
-          />
-        </label>
-        <label>
-          Input
-          <textarea value={input} onChange={(e) => setInput(e.target.value)} spellCheck={false} />
-        </label>
-        <div className="row">
-          <button type="button" disabled={busy !== null} onClick={() => void run('encrypt')}>
-            {busy === 'encrypt' ? 'Encrypting…' : 'Encrypt'}
-          </button>
-          <button type="button" disabled={busy !== null} onClick={() => void run('decrypt')}>
-            {busy === 'decrypt' ? 'Decrypting…' : 'Decrypt'}
-          </button>
-        </div>
+        {/* A form, so Enter in the passphrase field encrypts. */}
+        <form className="crypto-grid" onSubmit={onSubmit} aria-label="Encrypt or decrypt">
+          <label>
+            Flet version
+            <select value={String(choice)} onChange={(e) => setChoice(parseChoice(e.target.value))}>
+              {CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Passphrase
+            <input
+              type="password"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+              autoComplete="off"
+            />
+          </label>
+          <label>
+            Input
+            <textarea
+              ref={inputRef}
+              value={input}
+              onChange={(e) => setInput(e.target.value)}
+              spellCheck={false}
+            />
+          </label>
+          <div className="row">
+            <button type="submit" disabled={busy !== null}>
+              {busy === 'encrypt' ? 'Encrypting…' : 'Encrypt'}
+            </button>
+            <button type="button" disabled={busy !== null} onClick={() => void run('decrypt')}>
+              {busy === 'decrypt' ? 'Decrypting…' : 'Decrypt'}
+            </button>
+          </div>
+        </form>
         <p role="status" className="status">
           {status}
         </p>
@@ -128,6 +156,8 @@ export function EncryptionPanel() {
             onClick={() => {
               setInput(output);
               setOutput('');
+              // This button is disabled now (no output): carry on where the text went.
+              inputRef.current?.focus();
             }}
           >
             Use output as input

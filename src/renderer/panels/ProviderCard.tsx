@@ -3,6 +3,7 @@ import type { AuthState, ProviderInfo } from '../../shared/auth-types.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { formatDuration, useNow } from '../components/use-now.ts';
+import { useFocusKeeper } from '../components/focus.ts';
 import { useAction } from '../components/use-action.ts';
 import { host } from '../host/client.ts';
 
@@ -26,6 +27,9 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
     });
 
   const state = provider.state;
+  // The card's controls change with its state (Sign in → Cancel → Sign out), also when a sign-in completes in
+  // the browser: focus that was in the card goes to its first control instead of being lost.
+  const cardRef = useFocusKeeper<HTMLElement>(state.status);
   // Both pending states (browser and device code) offer the same Cancel.
   const cancel = (
     <button
@@ -37,7 +41,7 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
     </button>
   );
   return (
-    <section aria-labelledby={headingId} className="card provider">
+    <section aria-labelledby={headingId} className="card provider" ref={cardRef}>
       <header className="provider-head">
         <h2 id={headingId}>{provider.name}</h2>
         {provider.isDemo && <span className="badge">Demo identity provider, runs on this computer</span>}
@@ -101,7 +105,8 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
             </a>{' '}
             and enter the code:
           </p>
-          <p className="user-code" aria-label="Device code">
+          <p className="user-code">
+            <span className="visually-hidden">Device code: </span>
             {state.userCode}
           </p>
           <div className="row">
@@ -137,7 +142,8 @@ function SignedInView(props: {
           {user?.email && <p className="hint">{user.email}</p>}
         </div>
       </div>
-      <dl className="facts" aria-label={`${provider.name} sign-in details`}>
+      <h3 className="visually-hidden">{provider.name} sign-in details</h3>
+      <dl className="facts">
         <dt>User id</dt>
         <dd>{user?.id ?? '—'}</dd>
         <dt>E-mail</dt>
@@ -212,9 +218,10 @@ function SignedInView(props: {
         </button>
       </div>
       {response !== null && (
-        <pre className="api-response" aria-label={`${provider.name} API response`}>
-          {response}
-        </pre>
+        // A scrolling box must be reachable by keyboard (Tab, then arrows scroll it).
+        <div role="region" aria-label={`${provider.name} API response`} tabIndex={0} className="api-response">
+          <pre>{response}</pre>
+        </div>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../shared/json.ts';
 import { EntryEditor } from '../components/EntryEditor.tsx';
-import { ErrorNote } from '../components/ErrorNote.tsx';
+import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { useAction } from '../components/use-action.ts';
 import { host } from '../host/client.ts';
 import { useHostData } from '../host/use-host-data.ts';
@@ -22,11 +22,17 @@ export function SessionPanel() {
         onSet={(k, v) => run(() => host['session.set'](k, v))}
         onRemove={(k) => void run(() => host['session.remove'](k))}
         onError={setError}
+        error={error ?? list.error}
+        loading={list.data === null && list.error === null}
       />
-      <ErrorNote message={error ?? list.error} />
-      <button type="button" className="secondary" onClick={() => void run(() => host['session.clear']())}>
-        Clear session
-      </button>
+      {entries.length > 0 && (
+        <ConfirmButton
+          label="Clear session"
+          question={`Clear all ${entries.length} session entr${entries.length === 1 ? 'y' : 'ies'}?`}
+          confirmLabel="Clear"
+          onConfirm={() => void run(() => host['session.clear']())}
+        />
+      )}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { VaultInfo } from '../../shared/auth-types.ts';
+import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useAction } from '../components/use-action.ts';
 import { host } from '../host/client.ts';
@@ -47,9 +48,12 @@ export function VaultPanel() {
               {n.movedTo ? ` The old file was kept as ${n.movedTo}.` : ''}
             </p>
           ))}
-          <button type="button" className="danger" onClick={() => void run(() => host['auth.forgetAll']())}>
-            Forget all remembered sign-ins
-          </button>
+          <ConfirmButton
+            label="Forget all remembered sign-ins"
+            question={`Forget all ${info.remembered.length} remembered sign-in${info.remembered.length === 1 ? '' : 's'}? You stay signed in until the app closes.`}
+            confirmLabel="Forget"
+            onConfirm={() => void run(() => host['auth.forgetAll']())}
+          />
         </>
       )}
       <ErrorNote message={error ?? vault.error} />

@@ -60,7 +60,7 @@ function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
     <section aria-labelledby="window-heading" className="card">
       <h2 id="window-heading">Window</h2>
       {caps && !desktop && (
-        <p className="notice" role="note">
+        <p className="notice" role="note" id="window-web-hint">
           In a browser a page cannot move, resize, pin or float its window, so those controls are off here;
           the desktop app has them. Bring to front, the clipboard and links use the browser&apos;s own
           features.
@@ -77,6 +77,7 @@ function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
           type="button"
           className="secondary"
           disabled={!desktop}
+          aria-describedby={desktop ? undefined : 'window-web-hint'}
           onClick={() => void run(() => host['window.minimize']())}
         >
           Minimise
@@ -85,6 +86,7 @@ function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
           type="button"
           className="secondary"
           disabled={!desktop}
+          aria-describedby={desktop ? undefined : 'window-web-hint'}
           onClick={() => void run(async () => void setState(await host['window.toggleMaximize']()))}
         >
           Maximise or restore
@@ -93,6 +95,7 @@ function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
           type="button"
           className="danger"
           disabled={!desktop}
+          aria-describedby={desktop ? undefined : 'window-web-hint'}
           onClick={() => void run(() => host['window.close']())}
         >
           Close window
@@ -103,6 +106,7 @@ function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
           <input
             type="checkbox"
             disabled={!desktop}
+            aria-describedby={desktop ? undefined : 'window-web-hint'}
             checked={state?.alwaysOnTop ?? false}
             onChange={(e) =>
               void run(async () => void setState(await host['window.setAlwaysOnTop'](e.target.checked)))
@@ -112,12 +116,19 @@ function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
         </label>
         <label>
           Background colour
-          <input type="color" value={color} disabled={!desktop} onChange={(e) => setColor(e.target.value)} />
+          <input
+            type="color"
+            value={color}
+            disabled={!desktop}
+            aria-describedby={desktop ? undefined : 'window-web-hint'}
+            onChange={(e) => setColor(e.target.value)}
+          />
         </label>
         <button
           type="button"
           className="secondary"
           disabled={!desktop}
+          aria-describedby={desktop ? undefined : 'window-web-hint'}
           onClick={() => void run(async () => void setState(await host['window.setBackgroundColor'](color)))}
         >
           Apply background
@@ -125,6 +136,7 @@ function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
         <button
           type="button"
           disabled={!desktop}
+          aria-describedby={desktop ? undefined : 'window-web-hint'}
           onClick={() =>
             void run(() => host['window.openFloating']({ left: num(bounds.left), top: num(bounds.top) }))
           }
@@ -140,17 +152,24 @@ function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
               inputMode="numeric"
               size={6}
               disabled={!desktop}
+              aria-describedby={desktop ? undefined : 'window-web-hint'}
               value={bounds[k]}
               onChange={(e) => setBounds({ ...bounds, [k]: e.target.value })}
             />
           </label>
         ))}
-        <button type="submit" className="secondary" disabled={!desktop}>
+        <button
+          type="submit"
+          className="secondary"
+          disabled={!desktop}
+          aria-describedby={desktop ? undefined : 'window-web-hint'}
+        >
           Move and resize
         </button>
       </form>
+      {state && <h3 className="visually-hidden">Window state</h3>}
       {state && (
-        <dl className="facts" aria-label="Window state">
+        <dl className="facts">
           <dt>Focused</dt>
           <dd>{state.focused ? 'yes' : 'no'}</dd>
           <dt>Maximised</dt>
@@ -201,7 +220,7 @@ function ClipboardCard() {
       </div>
       {read !== null && (
         <p>
-          Clipboard contains: <code aria-label="Clipboard contents">{read}</code>
+          Clipboard contains: <output aria-label="Clipboard contents">{read}</output>
         </p>
       )}
       <p role="status" className="status">
@@ -259,7 +278,14 @@ function LinksCard() {
           type="button"
           onClick={() =>
             void run(async () => {
-              const where = await openUrl(url, {
+              const typed = url.trim();
+              // "example.com" is what people type; say what is missing instead of a bare refusal.
+              if (!/^[a-z][a-z0-9+.-]*:/i.test(typed)) {
+                throw new Error(
+                  `"${typed}" has no https:// at the start. Links must begin with https://, http:// or mailto: — for example https://${typed}`,
+                );
+              }
+              const where = await openUrl(typed, {
                 popup,
                 target: name.trim() || '_blank',
                 width: Number(size.width) || undefined,

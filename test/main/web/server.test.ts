@@ -160,3 +160,33 @@ describe('web host', () => {
     expect((await request({ path: '/app.js' })).status).toBe(200);
   });
 });
+
+describe('web host across a rebuild', () => {
+  it('serves the current build’s index.html on every page load', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const dir = await fakeRendererDir();
+    const web = await startWebServer({ host, staticDir: dir, log });
+    const get = () =>
+      new Promise<string>((resolve, reject) => {
+        http
+          .get(
+            { host: '127.0.0.1', port: web.port, path: '/', headers: { host: `127.0.0.1:${web.port}` } },
+            (res) => {
+              let t = '';
+              res.on('data', (c) => (t += c));
+              res.on('end', () => resolve(t));
+            },
+          )
+          .on('error', reject);
+      });
+    expect(await get()).toContain('<body>app</body>');
+    await writeFile(
+      `${dir}/index.html`,
+      '<!doctype html><html><head><meta name="latchkey-web" content="" /><script src="app-NEWHASH.js"></script></head></html>',
+    );
+    const after = await get();
+    expect(after).toContain('app-NEWHASH.js');
+    expect(after).toContain(`content="${web.secret}"`);
+    await web.close();
+  });
+});

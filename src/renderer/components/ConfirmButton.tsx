@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * A destructive action that asks first, inline: "Clear all 33 keys? Clear / Keep". Focus goes to Keep (the
+ * safe answer) when the question appears, and back to the button when it is answered.
+ */
+export function ConfirmButton(props: {
+  label: string;
+  question: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  disabled?: boolean;
+}) {
+  const [asking, setAsking] = useState(false);
+  const keep = useRef<HTMLButtonElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const answered = useRef(false);
+  useEffect(() => {
+    if (asking) keep.current?.focus();
+    else if (answered.current) {
+      answered.current = false;
+      trigger.current?.focus();
+    }
+  }, [asking]);
+  const answer = (confirm: boolean) => {
+    answered.current = true;
+    setAsking(false);
+    if (confirm) props.onConfirm();
+  };
+  if (asking) {
+    return (
+      <div className="confirm-row" role="group" aria-label={props.question}>
+        <p>{props.question}</p>
+        <button type="button" className="danger confirm" onClick={() => answer(true)}>
+          {props.confirmLabel}
+        </button>
+        <button type="button" className="secondary" ref={keep} onClick={() => answer(false)}>
+          Keep
+        </button>
+      </div>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className="danger"
+      ref={trigger}
+      disabled={props.disabled}
+      onClick={() => setAsking(true)}
+    >
+      {props.label}
+    </button>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Keeping keyboard focus somewhere sensible. A button that is disabled while its action runs, or that
+ * disappears when the view changes (Sign in → Cancel → Sign out), drops focus to the page body, and a
+ * keyboard user has to start again from the top. These helpers put it back: on the same control if it is
+ * still there, else on the first control of the part of the page it was in.
+ */
+import { useEffect, useRef, type RefObject } from 'react';
+
+const CONTROLS =
+  'button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex="0"]';
+
+export function firstControl(container: Element | null): HTMLElement | null {
+  return container?.querySelector<HTMLElement>(CONTROLS) ?? null;
+}
+
+export function focusLost(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || !active.isConnected;
+}
+
+export function usable(el: HTMLElement | null): el is HTMLElement {
+  return (
+    el !== null && el.isConnected && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0
+  );
+}
+
+/** Where focus should go back to after an action started from `origin`. */
+export function focusBack(origin: HTMLElement | null, container: Element | null): void {
+  if (!focusLost()) return;
+  if (usable(origin)) origin.focus();
+  else firstControl(container)?.focus();
+}
+
+/**
+ * For a region whose content changes on its own (a provider card when a sign-in completes): if focus was in
+ * it and was lost by the change, it goes to the region's first control.
+ */
+export function useFocusKeeper<T extends HTMLElement>(key: unknown): RefObject<T | null> {
+  const ref = useRef<T | null>(null);
+  const hadFocus = useRef(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const onIn = () => (hadFocus.current = true);
+    const onOut = (e: FocusEvent) => {
+      // Only a move to somewhere else on the page counts; switching windows keeps it.
+      if (e.relatedTarget instanceof Node && !el.contains(e.relatedTarget)) hadFocus.current = false;
+    };
+    el.addEventListener('focusin', onIn);
+    el.addEventListener('focusout', onOut);
+    return () => {
+      el.removeEventListener('focusin', onIn);
+      el.removeEventListener('focusout', onOut);
+    };
+  }, []);
+  useEffect(() => {
+    if (hadFocus.current && focusLost()) firstControl(ref.current)?.focus();
+  }, [key]);
+  return ref;
+}

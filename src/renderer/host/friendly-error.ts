@@ -1,0 +1,64 @@
+/**
+ * Errors in the user's words. The host's messages are precise but technical ("clientStorage.set: not
+ * storable as JSON at value: the value is 1100002 bytes of JSON, over the limit of 1048576"); the UI leads
+ * with a plain sentence and keeps the technical text one click away. Branches on the error code and on the
+ * numbers in the message, never on method names, which never reach the UI.
+ */
+import { HostError } from '../../shared/errors.ts';
+
+export interface FriendlyError {
+  /** What to show first. */
+  message: string;
+  /** The host's own text, for a "Technical detail" disclosure (absent when it adds nothing). */
+  detail?: string | undefined;
+}
+
+const mb = (bytes: number) => {
+  const value = bytes / (1024 * 1024);
+  return `${value >= 10 ? value.toFixed(0) : value.toFixed(2).replace(/\.?0+$/, '')} MB`;
+};
+
+/** Drops a leading method name ("clientStorage.set: ") and the machinery words after it. */
+export function withoutMethodName(text: string): string {
+  return text.replace(/^[a-z][A-Za-z]*\.[A-Za-z]+:\s*/, '');
+}
+
+function sentence(text: string): string {
+  const t = text.trim();
+  return t ? t[0]!.toUpperCase() + t.slice(1) + (/[.!?)]$/.test(t) ? '' : '.') : t;
+}
+
+export function friendlyError(error: unknown): FriendlyError {
+  if (!(error instanceof HostError)) {
+    const text = error instanceof Error ? error.message : String(error);
+    return { message: sentence(withoutMethodName(text)) };
+  }
+  // Method names are the host's wiring, not the user's business: not even the detail shows them.
+  const plain = withoutMethodName(error.message);
+  const detail = plain;
+  const size = /(\d+) bytes[^,]*, over the limit of (\d+)/.exec(plain);
+  if (size) {
+    return {
+      message: `This value is ${mb(Number(size[1]))}; the limit is ${mb(Number(size[2]))}.`,
+      detail,
+    };
+  }
+  switch (error.code) {
+    case 'too_large':
+      return { message: sentence(plain.replace(/^not storable as JSON at \S+: /, '')), detail };
+    case 'invalid_argument':
+      return {
+        message: sentence(plain.replace(/^not storable as JSON at \S+: /, 'this value cannot be stored: ')),
+        detail: undefined,
+      };
+    case 'unavailable':
+      return { message: sentence(plain) };
+    case 'internal':
+      return {
+        message: 'Something went wrong in Latchkey. Try again; if it keeps happening, see the log.',
+        detail,
+      };
+    default:
+      return { message: sentence(plain) };
+  }
+}
