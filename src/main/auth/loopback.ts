@@ -1,11 +1,16 @@
 /**
- * The RFC 8252 loopback redirect receiver. It listens on 127.0.0.1 only, on a free port (or the fixed port of
- * a registered redirect URI), for exactly one callback on its path. The browser is then sent, by a redirect
- * that removes the code from the address bar, to a small result page that loads nothing from elsewhere.
- * Everything else gets 404: it is never an open redirector. After the result page (or a timeout, or cancel)
- * it closes, keep-alive sockets included.
+ * The RFC 8252 loopback redirect receiver. It listens on loopback only (127.0.0.1, and also ::1 for a
+ * `localhost` redirect, which browsers try first), on a free port (or the fixed port of a registered redirect
+ * URI), for exactly one callback on its path. The browser is then sent, by a redirect that removes the code
+ * from the address bar, to a small result page that loads nothing from elsewhere.
+ *
+ * Only the real redirect ends the wait: a request to the exact path whose `state` matches this attempt's
+ * (compared in constant time) and whose Host is the redirect URI's host and port. Anything else on that path
+ * — a wrong state, a foreign Host, an <img> on some web page pointed at it — gets a 400 page and the sign-in
+ * stays pending. Other paths get 404: it is never an open redirector. After the result page (or a timeout,
+ * or cancel) it closes, keep-alive sockets included.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HostError } from '../../shared/errors.ts';
@@ -15,10 +20,43 @@ export interface LoopbackOptions {
   port: number;
   /** e.g. /callback/github */
   path: string;
-  /** Host name used in the redirect URI (127.0.0.1 or localhost); the socket is always 127.0.0.1. */
+  /** Host name used in the redirect URI: 127.0.0.1 (default), localhost (then also ::1) or [::1]. */
   hostname?: string;
   timeoutMs: number;
+  /** The attempt's `state`: only a callback carrying it is accepted. */
+  expectedState: string;
 }
+
+const sameSecret = (a: string, b: string) =>
+  timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+
+/** Which loopback addresses a redirect host name must be served on, so no other process can take it. */
+function addressesFor(hostname: string): string[] {
+  if (hostname === 'localhost') return ['127.0.0.1', '::1'];
+  if (hostname === '[::1]') return ['::1'];
+  return ['127.0.0.1'];
+}
+
+function listen(server: http.Server, port: number, address: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => reject(error);
+    server.once('error', onError);
+    server.listen(port, address, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+const closeServer = (server: http.Server) =>
+  new Promise<void>((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+
+const NOT_THIS_SIGN_IN = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not this sign-in</title></head>
+<body><h1>This is not the sign-in Latchkey is waiting for</h1><p>Nothing was changed. Return to the app and use its sign-in link.</p></body></html>`;
 
 export interface ResultPage {
   ok: boolean;
@@ -30,9 +68,11 @@ export class LoopbackReceiver {
   /** Resolves with the full callback URL, or rejects on timeout / cancel. */
   readonly callback: Promise<URL>;
 
-  readonly #server: http.Server;
+  readonly #servers: http.Server[];
   readonly #donePath: string;
   readonly #path: string;
+  readonly #state: string;
+  readonly #host: string;
   #result: Promise<ResultPage> | null = null;
   #accepted = false;
   #settle: { resolve: (url: URL) => void; reject: (e: Error) => void } | null = null;
@@ -40,10 +80,18 @@ export class LoopbackReceiver {
   #closed = false;
   #closing: Promise<void> | null = null;
 
-  private constructor(server: http.Server, redirectUri: string, path: string, timeoutMs: number) {
-    this.#server = server;
+  private constructor(
+    servers: http.Server[],
+    redirectUri: string,
+    path: string,
+    timeoutMs: number,
+    state: string,
+  ) {
+    this.#servers = servers;
     this.redirectUri = redirectUri;
     this.#path = path;
+    this.#state = state;
+    this.#host = new URL(redirectUri).host;
     // Unguessable, so nothing else can fetch the result page.
     this.#donePath = `${path}/done/${randomBytes(12).toString('base64url')}`;
     this.callback = new Promise<URL>((resolve, reject) => (this.#settle = { resolve, reject }));
@@ -53,29 +101,60 @@ export class LoopbackReceiver {
       timeoutMs,
     );
     this.#timer.unref();
-    server.on('request', (req, res) => this.#handle(req, res));
+    for (const server of servers) server.on('request', (req, res) => this.#handle(req, res));
   }
 
   static async start(options: LoopbackOptions): Promise<LoopbackReceiver> {
-    const server = http.createServer();
-    server.keepAliveTimeout = 1000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (error: NodeJS.ErrnoException) =>
-        reject(
-          error.code === 'EADDRINUSE'
-            ? new HostError(
-                'unavailable',
-                `port ${options.port} for the sign-in redirect is in use by another program`,
-              )
-            : error,
-        ),
+    const hostname = options.hostname ?? '127.0.0.1';
+    const addresses = addressesFor(hostname);
+    // With a free port, a neighbour may already hold the same number on ::1: then try another port.
+    for (let attempt = 0; ; attempt++) {
+      const servers: http.Server[] = [];
+      let port = options.port;
+      try {
+        for (const address of addresses) {
+          const server = http.createServer();
+          server.keepAliveTimeout = 1000;
+          servers.push(server);
+          try {
+            port = await listen(server, port, address);
+          } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            // No IPv6 on this machine: nobody can listen on ::1, and browsers fall back to 127.0.0.1.
+            if (
+              address === '::1' &&
+              hostname === 'localhost' &&
+              (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT')
+            ) {
+              servers.pop();
+              continue;
+            }
+            throw error;
+          }
+        }
+      } catch (error) {
+        await Promise.all(servers.map(closeServer));
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE' && options.port === 0 && attempt < 5) continue;
+        if (code === 'EADDRINUSE') {
+          throw new HostError(
+            'unavailable',
+            hostname === 'localhost'
+              ? `port ${options.port} for the sign-in redirect is in use by another program on 127.0.0.1 or ::1 (a "localhost" redirect must be free on both; free the port or register http://127.0.0.1:${options.port}${options.path})`
+              : `port ${options.port} for the sign-in redirect is in use by another program`,
+          );
+        }
+        throw error;
+      }
+      const redirectUri = `http://${hostname}:${port}${options.path}`;
+      return new LoopbackReceiver(
+        servers,
+        redirectUri,
+        options.path,
+        options.timeoutMs,
+        options.expectedState,
       );
-      // Loopback only, never all interfaces.
-      server.listen(options.port, '127.0.0.1', () => resolve());
-    });
-    const port = (server.address() as AddressInfo).port;
-    const redirectUri = `http://${options.hostname ?? '127.0.0.1'}:${port}${options.path}`;
-    return new LoopbackReceiver(server, redirectUri, options.path, options.timeoutMs);
+    }
   }
 
   /** What the browser shows after the redirect; the sign-in flow supplies it once the code is exchanged. */
@@ -93,6 +172,13 @@ export class LoopbackReceiver {
       'x-content-type-options': 'nosniff',
     };
     if (req.method === 'GET' && url.pathname === this.#path && !this.#accepted && !this.#closed) {
+      // Only the browser coming back from the provider for this attempt: anything else leaves it pending.
+      const state = url.searchParams.get('state');
+      if (req.headers.host !== this.#host || state === null || !sameSecret(state, this.#state)) {
+        res.writeHead(400, { ...headers, 'content-type': 'text/html; charset=utf-8', connection: 'close' });
+        res.end(NOT_THIS_SIGN_IN);
+        return;
+      }
       this.#accepted = true;
       clearTimeout(this.#timer);
       this.#settle?.resolve(new URL(url.href));
@@ -129,7 +215,7 @@ export class LoopbackReceiver {
   }
 
   get port(): number {
-    return (this.#server.address() as AddressInfo | null)?.port ?? 0;
+    return (this.#servers[0]?.address() as AddressInfo | null)?.port ?? 0;
   }
 
   close(): Promise<void> {
@@ -137,17 +223,19 @@ export class LoopbackReceiver {
     this.#closed = true;
     clearTimeout(this.#timer);
     if (!this.#accepted) this.fail(new HostError('cancelled', 'the sign-in was cancelled'));
-    this.#closing = new Promise<void>((resolve) => {
-      this.#server.close(() => resolve());
-      this.#server.closeAllConnections();
-    });
+    this.#closing = Promise.all(this.#servers.map(closeServer)).then(() => undefined);
     return this.#closing;
   }
 
   /** Resolves once the port is closed, whoever closed it. */
   async whenClosed(): Promise<void> {
-    await new Promise<void>((resolve) =>
-      this.#server.listening ? this.#server.once('close', () => resolve()) : resolve(),
+    await Promise.all(
+      this.#servers.map(
+        (server) =>
+          new Promise<void>((resolve) =>
+            server.listening ? server.once('close', () => resolve()) : resolve(),
+          ),
+      ),
     );
   }
 }

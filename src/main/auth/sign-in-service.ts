@@ -217,17 +217,18 @@ export class SignInService {
       scopes: await this.#scopes(p, options),
     }));
     const fixed = 'redirectUri' in settings && settings.redirectUri ? new URL(settings.redirectUri) : null;
+    const state = client.randomState();
     const receiver = await this.#failingVisibly(p, () =>
       LoopbackReceiver.start({
         port: fixed ? Number(fixed.port) : 0,
         path: fixed ? fixed.pathname : `/callback/${settings.id}`,
         hostname: fixed?.hostname ?? '127.0.0.1',
         timeoutMs: (('timeoutSeconds' in settings && settings.timeoutSeconds) || 300) * 1000,
+        expectedState: state,
       }),
     );
 
     const codeVerifier = client.randomPKCECodeVerifier();
-    const state = client.randomState();
     const nonce = p.runtime.oidc ? client.randomNonce() : undefined;
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: receiver.redirectUri,
