@@ -6,6 +6,8 @@ export interface UserProfile {
   email?: string | undefined;
   login?: string | undefined;
   avatarUrl?: string | undefined;
+  /** Why the e-mail could not be read, when the provider refused (a GitHub App without e-mail access, say). */
+  emailUnavailable?: string | undefined;
 }
 
 export interface SignInError {
@@ -20,6 +22,8 @@ export type AuthState =
       mode: 'browser';
       authorizationUrl: string;
       startedAt: number;
+      /** When the wait for the browser times out (epoch ms): the card counts down to it. */
+      expiresAt: number;
     }
   | {
       status: 'pending';
@@ -47,8 +51,12 @@ export type AuthState =
       rememberProblem?: string | undefined;
       /** Restored from the vault at launch rather than signed in during this run. */
       restored: boolean;
+      /** A restored sign-in the provider could not confirm (its grant is gone): said once, plainly. */
+      revalidateProblem?: string | undefined;
       /** Set while the last refresh failed for a reason that keeps the session (offline, 5xx). */
       refreshProblem?: string | undefined;
+      /** The reason a groups/teams or e-mail lookup was not possible (a 403 from the provider, say). */
+      unavailable?: { groups?: string | undefined; email?: string | undefined } | undefined;
       signedInAt: number;
     };
 

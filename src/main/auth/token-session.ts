@@ -120,11 +120,15 @@ export class TokenSession {
           `the provider could not be reached to refresh the token; retrying (${(error as Error).message})`,
         );
       }
-      const code = error instanceof client.ResponseBodyError ? error.error : undefined;
+      // The provider's own words where it gives them (GitHub: bad_refresh_token with its description).
+      const body = error instanceof client.ResponseBodyError ? error : undefined;
+      const said = body ? `${body.error}${body.error_description ? `: ${body.error_description}` : ''}` : '';
       const reason =
-        code === 'invalid_grant'
-          ? 'the provider no longer accepts this sign-in (invalid_grant); sign in again'
-          : `refreshing the token failed: ${(error as Error).message}`;
+        body?.error === 'invalid_grant'
+          ? `the provider no longer accepts this sign-in (${said}); sign in again`
+          : body
+            ? `the provider refused to refresh the token (${said}); sign in again`
+            : `refreshing the token failed: ${(error as Error).message}`;
       this.#hooks.invalidated(reason);
       throw new HostError('forbidden', reason);
     }

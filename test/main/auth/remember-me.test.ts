@@ -103,7 +103,9 @@ describe('remember me', () => {
   it('invalid_grant at restore signs out with the reason and forgets the entry', async () => {
     const dir = tempDir();
     const first = await signInOnce(dir);
-    const refreshToken = first.service.debugSession('corp').tokens.refreshToken!;
+    // The refresh token the host holds, as Flet's export hands it out.
+    const refreshToken = (JSON.parse(await first.service.exportToken('corp')) as { refresh_token: string })
+      .refresh_token;
     await fetch(`${idp.issuer}/token/revocation`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -39,7 +39,9 @@ describe('callbacks that must fail', () => {
     expect(rec.service.overview().providers[0]!.state).toMatchObject({ status: 'pending' });
     // The real callback (right state) is still accepted; its made-up code then fails at the provider.
     const failed = rec.next('auth.signInFailed', 'corp');
-    expect(await get(`${redirectUri}?code=abc&state=${state}&iss=${encodeURIComponent(idp.issuer)}`)).toBe(303);
+    expect(await get(`${redirectUri}?code=abc&state=${state}&iss=${encodeURIComponent(idp.issuer)}`)).toBe(
+      303,
+    );
     expect((await failed).error).toBe('invalid_grant');
     rec.service.close();
   });

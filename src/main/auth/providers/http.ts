@@ -70,7 +70,11 @@ export async function getJson(
   }
   if (!response.ok) {
     throw new HostError(
-      response.status === 401 || response.status === 403 ? 'forbidden' : 'unavailable',
+      response.status === 401 || response.status === 403
+        ? 'forbidden'
+        : response.status === 404
+          ? 'not_found'
+          : 'unavailable',
       `${new URL(url).host} answered ${response.status} for ${new URL(url).pathname}`,
     );
   }
@@ -96,3 +100,58 @@ export function pick(value: unknown, path: string): unknown {
 
 export const str = (v: unknown): string | undefined =>
   typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
+
+/** The next page named by a `Link: <…>; rel="next"` header (GitHub's pagination), or null. */
+export function nextPage(link: string | null): string | null {
+  for (const part of (link ?? '').split(',')) {
+    const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+/** Every page of a paginated JSON list, following rel="next", at most `maxPages` pages. */
+export async function getAllPages(
+  url: string,
+  accessToken: string,
+  fetchImpl: FetchImpl,
+  maxPages = 10,
+): Promise<unknown[]> {
+  const items: unknown[] = [];
+  let next: string | null = url;
+  const origin = new URL(url).origin;
+  for (let page = 0; next && page < maxPages; page++) {
+    let response: Response;
+    try {
+      response = await fetchImpl(next, {
+        headers: {
+          authorization: `Bearer ${accessToken}`,
+          accept: 'application/json',
+          'user-agent': 'Latchkey',
+        },
+      });
+    } catch (error) {
+      throw new HostError(
+        'unavailable',
+        `could not reach ${new URL(next).host}: ${(error as Error).message}`,
+      );
+    }
+    if (!response.ok) {
+      throw new HostError(
+        response.status === 401 || response.status === 403
+          ? 'forbidden'
+          : response.status === 404
+            ? 'not_found'
+            : 'unavailable',
+        `${new URL(next).host} answered ${response.status} for ${new URL(next).pathname}`,
+      );
+    }
+    const body = (await response.json().catch(() => null)) as unknown;
+    if (!Array.isArray(body)) break;
+    items.push(...body);
+    const candidate = nextPage(response.headers.get('link'));
+    // The token goes only back to the same API origin, never to wherever a header points.
+    next = candidate && new URL(candidate, next).origin === origin ? new URL(candidate, next).href : null;
+  }
+  return items;
+}

@@ -2,7 +2,8 @@ import type { ProviderSettings } from '../config/load.ts';
 import type { FetchImpl } from './http.ts';
 import { createOidcRuntime } from './oidc.ts';
 import { createAzureRuntime, createCustomOAuth2Runtime, createGitHubRuntime } from './oauth2.ts';
-import type { ProviderRuntime } from './types.ts';
+import { bindingOf, resolveFlowOptions } from './flow-options.ts';
+import type { ProviderRuntime, TypeRuntime } from './types.ts';
 
 export interface RuntimeDeps {
   /** Issuer of the embedded demo identity provider (started on demand). */
@@ -13,7 +14,13 @@ export interface RuntimeDeps {
 
 const LOOPBACK_URL = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
 
+/** A provider runtime: what its type does, plus its resolved flow options and identity binding. */
 export function createRuntime(settings: ProviderSettings, deps: RuntimeDeps): ProviderRuntime {
+  const runtime = createTypeRuntime(settings, deps);
+  return Object.assign(runtime, { flow: resolveFlowOptions(settings), binding: bindingOf(settings) });
+}
+
+function createTypeRuntime(settings: ProviderSettings, deps: RuntimeDeps): TypeRuntime {
   const f = deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {};
   switch (settings.type) {
     case 'github':

@@ -9,6 +9,7 @@ import type { ProviderSettings } from '../config/load.ts';
 import {
   clientAuth,
   fetchWithTimeout,
+  getAllPages,
   getJson,
   mapOkWithError,
   pick,
@@ -17,7 +18,7 @@ import {
   type ClientAuthMethod,
   type FetchImpl,
 } from './http.ts';
-import type { ProviderRuntime, ScopeRequest, TokenSet } from './types.ts';
+import type { ScopeRequest, TokenSet, TypeRuntime } from './types.ts';
 
 interface Endpoints {
   issuer: string;
@@ -40,14 +41,18 @@ interface OAuth2Options {
   authParams?: Record<string, string>;
   apiOrigins: string[];
   fetchUser: (tokens: TokenSet, get: (url: string) => Promise<unknown>) => Promise<UserProfile | null>;
-  fetchGroups: (tokens: TokenSet, get: (url: string) => Promise<unknown>) => Promise<string[]>;
+  fetchGroups: (
+    tokens: TokenSet,
+    get: (url: string) => Promise<unknown>,
+    getAll: (url: string) => Promise<unknown[]>,
+  ) => Promise<string[]>;
   /** GitHub reports errors with HTTP 200. */
   okWithError?: boolean;
   fetchImpl?: FetchImpl;
   deviceFlow: boolean;
 }
 
-function createOAuth2Runtime(settings: ProviderSettings, options: OAuth2Options): ProviderRuntime {
+function createOAuth2Runtime(settings: ProviderSettings, options: OAuth2Options): TypeRuntime {
   const base = fetchWithTimeout(options.fetchImpl);
   const fetchImpl = options.okWithError ? mapOkWithError(base) : base;
   let cached: client.Configuration | null = null;
@@ -73,6 +78,7 @@ function createOAuth2Runtime(settings: ProviderSettings, options: OAuth2Options)
     return config;
   };
   const get = (tokens: TokenSet) => (url: string) => getJson(url, tokens.accessToken, base);
+  const getAll = (tokens: TokenSet) => (url: string) => getAllPages(url, tokens.accessToken, base);
 
   return {
     settings,
@@ -86,7 +92,7 @@ function createOAuth2Runtime(settings: ProviderSettings, options: OAuth2Options)
     ],
     authorizationParams: () => options.authParams ?? {},
     fetchUser: (tokens) => options.fetchUser(tokens, get(tokens)),
-    fetchGroups: (tokens) => options.fetchGroups(tokens, get(tokens)),
+    fetchGroups: (tokens) => options.fetchGroups(tokens, get(tokens), getAll(tokens)),
     supportsDevice: async () => options.deviceFlow && Boolean(options.endpoints.device),
     supportsRevocation: async () => Boolean(options.endpoints.revocation),
     apiOrigins: async () => [...new Set(options.apiOrigins.map((u) => new URL(u).origin))],
@@ -100,7 +106,7 @@ const httpOrHttps = (settings: { allowInsecureHttp?: boolean | undefined }, host
 export function createGitHubRuntime(
   settings: Extract<ProviderSettings, { type: 'github' }>,
   fetchImpl?: FetchImpl,
-): ProviderRuntime {
+): TypeRuntime {
   const host = settings.host ?? 'github.com';
   const web = `${httpOrHttps(settings, host)}://${host}`;
   // github.com's API has its own host; GitHub Enterprise Server serves it under /api/v3.
@@ -127,9 +133,14 @@ export function createGitHubRuntime(
     fetchUser: async (_tokens, get) => {
       const user = (await get(`${api}/user`)) as Record<string, unknown>;
       let email = str(user.email);
+      let emailUnavailable: string | undefined;
       if (!email) {
-        // The profile e-mail is empty when the user keeps it private; the primary one is in /user/emails.
-        const emails = await get(`${api}/user/emails`).catch(() => []);
+        // The profile e-mail is empty when the user keeps it private; the primary one is in /user/emails,
+        // which a GitHub App without the e-mail permission may not read (403): sign in without it, say why.
+        const emails = await get(`${api}/user/emails`).catch((error: unknown) => {
+          emailUnavailable = `GitHub did not share the e-mail address (${(error as Error).message})`;
+          return [];
+        });
         if (Array.isArray(emails)) {
           const primary =
             emails.find((e: { primary?: boolean; verified?: boolean }) => e.primary && e.verified) ??
@@ -145,12 +156,17 @@ export function createGitHubRuntime(
         email,
         login: str(user.login),
         avatarUrl: str(user.avatar_url),
+        ...(emailUnavailable && !email ? { emailUnavailable } : {}),
       };
     },
-    fetchGroups: async (_tokens, get) => {
-      const teams = await get(`${api}/user/teams?per_page=100`);
-      if (!Array.isArray(teams)) return [];
-      return teams.map((t: { slug?: string; name?: string; organization?: { login?: string } }) =>
+    // Teams come 100 a page; Link: rel="next" names the next one (at most 10 pages).
+    fetchGroups: async (_tokens, _get, getAll) => {
+      const teams = (await getAll(`${api}/user/teams?per_page=100`)) as Array<{
+        slug?: string;
+        name?: string;
+        organization?: { login?: string };
+      }>;
+      return teams.map((t) =>
         t.organization?.login
           ? `${t.organization.login}/${t.slug ?? t.name ?? '?'}`
           : (t.slug ?? t.name ?? '?'),
@@ -162,7 +178,7 @@ export function createGitHubRuntime(
 export function createAzureRuntime(
   settings: Extract<ProviderSettings, { type: 'azure' }>,
   fetchImpl?: FetchImpl,
-): ProviderRuntime {
+): TypeRuntime {
   const tenant = settings.tenant ?? 'common';
   const login = `https://login.microsoftonline.com/${tenant}/oauth2/v2.0`;
   const graph = 'https://graph.microsoft.com/v1.0';
@@ -209,11 +225,14 @@ export function createAzureRuntime(
 export function createCustomOAuth2Runtime(
   settings: Extract<ProviderSettings, { type: 'oauth2' }>,
   fetchImpl?: FetchImpl,
-): ProviderRuntime {
+): TypeRuntime {
   const origins = [settings.userEndpoint, settings.groupsEndpoint, ...(settings.apiOrigins ?? [])].filter(
     (u): u is string => Boolean(u),
   );
   return createOAuth2Runtime(settings, {
+    // Some servers (GitHub and those that copy it) answer token errors, authorization_pending included,
+    // with HTTP 200: read them as the errors they are.
+    okWithError: true,
     endpoints: {
       issuer: new URL(settings.authorizationEndpoint).origin,
       authorization: settings.authorizationEndpoint,

@@ -11,7 +11,7 @@ import {
   type ClientAuthMethod,
   type FetchImpl,
 } from './http.ts';
-import type { ProviderRuntime, ScopeRequest, TokenSet } from './types.ts';
+import type { ScopeRequest, TokenSet, TypeRuntime } from './types.ts';
 
 export interface OidcOptions {
   issuer: () => Promise<string>;
@@ -26,7 +26,7 @@ export interface OidcOptions {
   fetchImpl?: FetchImpl;
 }
 
-export function createOidcRuntime(settings: ProviderSettings, options: OidcOptions): ProviderRuntime {
+export function createOidcRuntime(settings: ProviderSettings, options: OidcOptions): TypeRuntime {
   const fetchImpl = fetchWithTimeout(options.fetchImpl);
   let cached: Promise<client.Configuration> | null = null;
 

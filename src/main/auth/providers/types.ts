@@ -1,6 +1,7 @@
 import type * as client from 'openid-client';
 import type { UserProfile } from '../../../shared/auth-types.ts';
 import type { ProviderSettings } from '../config/load.ts';
+import type { FlowOptions } from './flow-options.ts';
 
 /** A token set as the host keeps it. It never leaves the main process unless an API explicitly hands it out. */
 export interface TokenSet {
@@ -25,6 +26,10 @@ export interface ScopeRequest {
 /** What differs between provider types. Everything else (PKCE, state, loopback, refresh) is shared. */
 export interface ProviderRuntime {
   settings: ProviderSettings;
+  /** The entry's sign-in options with their defaults (redirect, timeout, what to fetch, revocation). */
+  flow: FlowOptions;
+  /** What identifies this provider's tokens (see flow-options.ts): a remembered session is only restored to the same. */
+  binding: string;
   /** OpenID Connect (nonce, ID token) or plain OAuth 2.0. */
   oidc: boolean;
   configuration(): Promise<client.Configuration>;
@@ -40,3 +45,6 @@ export interface ProviderRuntime {
   /** A request the UI offers to show the authenticated-request helper at work. */
   exampleRequest(): Promise<{ label: string; url: string } | null>;
 }
+
+/** What a provider type itself supplies; createRuntime adds the resolved flow options and the binding. */
+export type TypeRuntime = Omit<ProviderRuntime, 'flow' | 'binding'>;
