@@ -15,6 +15,16 @@ export interface GitHubFixture {
   /** How many device polls answer authorization_pending before success. */
   pendingPolls: number;
   tokenRequests: number;
+  /** How many teams the user is in (GitHub pages them, 100 at most per page, with Link: rel="next"). */
+  teams: number;
+  /** 403 for a GitHub App without the Members permission (or 404). */
+  teamsStatus: number;
+  /** 403 for an app without the e-mail permission. */
+  emailsStatus: number;
+  /** GitHub Apps with expiring user tokens: 8-hour access tokens and a refresh token. */
+  expiring: boolean;
+  /** Refresh answered with GitHub's HTTP-200 bad_refresh_token. */
+  badRefresh: boolean;
   close(): Promise<void>;
 }
 
@@ -22,7 +32,16 @@ export async function startGitHubFixture(): Promise<GitHubFixture> {
   const codes = new Map<string, { challenge: string; redirectUri: string; scope: string }>();
   const tokens = new Set<string>();
   let devicePolls = 0;
-  const fixture = { rejectCodes: false, pendingPolls: 1, tokenRequests: 0 } as GitHubFixture;
+  const fixture = {
+    rejectCodes: false,
+    pendingPolls: 1,
+    tokenRequests: 0,
+    teams: 1,
+    teamsStatus: 200,
+    emailsStatus: 200,
+    expiring: false,
+    badRefresh: false,
+  } as GitHubFixture;
 
   const json = (res: http.ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
@@ -35,7 +54,18 @@ export async function startGitHubFixture(): Promise<GitHubFixture> {
   const issue = (res: http.ServerResponse, scope: string) => {
     const token = `gho_${randomBytes(18).toString('hex')}`;
     tokens.add(token);
-    json(res, 200, { access_token: token, token_type: 'bearer', scope: scope.split(' ').join(',') });
+    json(res, 200, {
+      access_token: token,
+      token_type: 'bearer',
+      scope: scope.split(' ').join(','),
+      ...(fixture.expiring
+        ? {
+            expires_in: 28800,
+            refresh_token: `ghr_${randomBytes(18).toString('hex')}`,
+            refresh_token_expires_in: 15811200,
+          }
+        : {}),
+    });
   };
 
   const server = http.createServer(async (req, res) => {
@@ -55,6 +85,16 @@ export async function startGitHubFixture(): Promise<GitHubFixture> {
     if (req.method === 'POST' && url.pathname === '/login/oauth/access_token') {
       fixture.tokenRequests++;
       const form = await readForm(req);
+      if (form.get('grant_type') === 'refresh_token') {
+        if (fixture.badRefresh)
+          return json(res, 200, {
+            error: 'bad_refresh_token',
+            error_description: 'The refresh token passed is incorrect or expired.',
+            error_uri:
+              'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors/#bad-refresh-token',
+          });
+        return issue(res, 'read:user,user:email');
+      }
       if (form.get('grant_type') === 'urn:ietf:params:oauth:grant-type:device_code') {
         if (devicePolls++ < fixture.pendingPolls)
           return json(res, 200, {
@@ -102,12 +142,35 @@ export async function startGitHubFixture(): Promise<GitHubFixture> {
             avatar_url: 'https://avatars.example/u/583231',
           });
         case '/api/v3/user/emails':
+          if (fixture.emailsStatus !== 200)
+            return json(res, fixture.emailsStatus, { message: 'Resource not accessible by integration' });
           return json(res, 200, [
             { email: 'octo@private.example', primary: false, verified: true },
             { email: 'octocat@github.example', primary: true, verified: true },
           ]);
-        case '/api/v3/user/teams':
-          return json(res, 200, [{ slug: 'core', name: 'Core', organization: { login: 'octo-org' } }]);
+        case '/api/v3/user/teams': {
+          if (fixture.teamsStatus !== 200)
+            return json(res, fixture.teamsStatus, { message: 'Resource not accessible by integration' });
+          const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
+          const page = Number(url.searchParams.get('page') ?? 1);
+          const all = Array.from({ length: fixture.teams }, (_, i) => ({
+            slug: i === 0 ? 'core' : `team-${i}`,
+            name: i === 0 ? 'Core' : `Team ${i}`,
+            organization: { login: 'octo-org' },
+          }));
+          const last = Math.max(1, Math.ceil(all.length / perPage));
+          const link = (n: number) =>
+            `<http://${fixture.host}/api/v3/user/teams?per_page=${perPage}&page=${n}>`;
+          const links = [
+            ...(page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : []),
+            ...(page > 1 ? [`${link(1)}; rel="first"`, `${link(page - 1)}; rel="prev"`] : []),
+          ];
+          res.writeHead(200, {
+            'content-type': 'application/json; charset=utf-8',
+            ...(links.length ? { link: links.join(', ') } : {}),
+          });
+          return void res.end(JSON.stringify(all.slice((page - 1) * perPage, page * perPage)));
+        }
         case '/api/v3/user/repos':
           return json(res, 200, [{ full_name: 'octocat/hello-world' }]);
       }

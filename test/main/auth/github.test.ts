@@ -10,8 +10,24 @@ afterAll(async () => {
   await gh?.close();
 });
 beforeEach(() => {
-  gh.rejectCodes = false;
+  Object.assign(gh, {
+    rejectCodes: false,
+    teams: 1,
+    teamsStatus: 200,
+    emailsStatus: 200,
+    expiring: false,
+    badRefresh: false,
+  });
 });
+
+async function signedIn(entry: Record<string, unknown>) {
+  const rec = await signInServiceFor([entry]);
+  const { authorizationUrl } = await rec.service.signIn(String(entry.id ?? 'github'));
+  const done = rec.next('auth.signedIn', String(entry.id ?? 'github'));
+  await completeInBrowser(authorizationUrl);
+  await done;
+  return rec;
+}
 
 const github = (extra = {}) => ({
   type: 'github',
@@ -93,6 +109,68 @@ describe('GitHub through the Enterprise host option', () => {
     await expect(
       rec.service.request('github', { url: 'https://api.github.com.evil.example/user' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
+    rec.service.close();
+  });
+
+  it('reads every team, following Link: rel="next" (105 teams, two pages)', async () => {
+    gh.teams = 105;
+    const rec = await signedIn(github({ fetchGroups: true }));
+    const state = rec.service.overview().providers[0]!.state as { groups: string[] };
+    expect(state.groups).toHaveLength(105);
+    expect(state.groups[0]).toBe('octo-org/core');
+    expect(state.groups[104]).toBe('octo-org/team-104');
+    rec.service.close();
+  });
+
+  it('signs in without teams or e-mail when a GitHub App may not read them (403), and says why', async () => {
+    gh.teamsStatus = 403;
+    gh.emailsStatus = 403;
+    const rec = await signedIn(github({ fetchGroups: true }));
+    const state = rec.service.overview().providers[0]!.state;
+    expect(state).toMatchObject({
+      status: 'signedIn',
+      groups: null,
+      user: { login: 'octocat' },
+      unavailable: {
+        groups: expect.stringContaining('answered 403 for /api/v3/user/teams'),
+        email: expect.stringContaining('answered 403 for /api/v3/user/emails'),
+      },
+    });
+    expect((state as { user: { email?: string } }).user.email).toBeUndefined();
+    rec.service.close();
+  });
+
+  it("a refresh answered bad_refresh_token signs out with GitHub's own description", async () => {
+    gh.expiring = true;
+    const rec = await signedIn(github());
+    gh.badRefresh = true;
+    const out = rec.next('auth.signedOut', 'github');
+    await expect(rec.service.refresh('github')).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await out).reason).toContain(
+      'bad_refresh_token: The refresh token passed is incorrect or expired.',
+    );
+    rec.service.close();
+  });
+
+  it('the generic oauth2 type completes a device flow whose server says authorization_pending with HTTP 200', async () => {
+    const rec = await signInServiceFor([
+      {
+        type: 'oauth2',
+        id: 'forge',
+        name: 'Forge',
+        clientId: 'forge-client',
+        authorizationEndpoint: `http://${gh.host}/login/oauth/authorize`,
+        tokenEndpoint: `http://${gh.host}/login/oauth/access_token`,
+        deviceAuthorizationEndpoint: `http://${gh.host}/login/device/code`,
+        userEndpoint: `http://${gh.host}/api/v3/user`,
+        allowInsecureHttp: true,
+      },
+    ]);
+    const before = gh.tokenRequests;
+    await rec.service.signInWithDevice('forge');
+    const done = await rec.next('auth.signedIn', 'forge');
+    expect(done.user?.id).toBe('583231');
+    expect(gh.tokenRequests - before).toBe(2);
     rec.service.close();
   });
 });
