@@ -94,16 +94,20 @@ export async function createHost(options: HostOptions): Promise<Host> {
     return storage;
   };
 
-  const signIn = await createSignIn(options.providers ?? {}, {
-    openExternal: options.ports?.openExternal ?? (async () => false),
-    bringToFront: () => {
-      options.ports?.bringToFront?.();
-      events.emit('window.bringToFront', {});
+  const signIn = await createSignIn(
+    options.providers ?? {},
+    {
+      openExternal: options.ports?.openExternal ?? (async () => false),
+      bringToFront: () => {
+        options.ports?.bringToFront?.();
+        events.emit('window.bringToFront', {});
+      },
+      emit: (name, payload) => events.emit(name, payload),
+      now: () => Date.now() + (options.clockOffsetMs ?? 0),
+      log,
     },
-    emit: (name, payload) => events.emit(name, payload),
-    now: () => Date.now() + (options.clockOffsetMs ?? 0),
-    log,
-  });
+    path.join(options.dataDir, 'demo-idp'),
+  );
   const auth = signIn.service;
   let vault: TokenVault | null = null;
   const openVault = async (protector: KeyProtector) => {

@@ -16,7 +16,13 @@ export interface SignInError {
 }
 
 export type AuthState =
-  | { status: 'signedOut'; lastError?: SignInError | undefined; reason?: string | undefined }
+  | {
+      status: 'signedOut';
+      lastError?: SignInError | undefined;
+      reason?: string | undefined;
+      /** The user cancelled the last attempt (`reason` is then "Sign-in cancelled"): a note, not a failure. */
+      cancelled?: boolean | undefined;
+    }
   | {
       status: 'pending';
       mode: 'browser';

@@ -56,6 +56,11 @@ describe('sign-in with the built-in demo provider, no configuration', () => {
     const fingerprint = await card.getByText(/^sha256:/).textContent();
 
     await card.getByRole('button', { name: 'Refresh now' }).click();
+    // Refresh now says what happened.
+    await card
+      .getByRole('status')
+      .filter({ hasText: /^Refreshed: the new token expires in \d+ min/ })
+      .waitFor();
     await page.waitForFunction(
       (old) => ![...document.querySelectorAll('code')].some((c) => c.textContent === old),
       fingerprint,
@@ -101,9 +106,57 @@ describe('sign-in with the built-in demo provider, no configuration', () => {
     const popup = await popupPromise;
     await popup.close();
     await page.bringToFront();
+    // While waiting, the card counts down to the timeout.
+    await card.getByText(/times out in \d+ min \d+ s/).waitFor();
     await card.getByRole('button', { name: 'Cancel' }).click();
-    await card.getByRole('alert').filter({ hasText: 'cancelled' }).waitFor();
+    // A neutral note, not a red failure.
+    await card.getByRole('status').filter({ hasText: 'Sign-in cancelled.' }).waitFor();
+    expect(
+      await card
+        .getByRole('alert')
+        .filter({ hasText: /cancel/i })
+        .count(),
+    ).toBe(0);
     await card.getByRole('button', { name: 'Sign in with Demo' }).waitFor();
     await page.close();
+  });
+
+  it('a remembered demo sign-in is signed in after web mode restarts, and refreshes at the demo provider', async () => {
+    const own = await startWebHost();
+    const page = await browser.context.newPage();
+    await page.goto(own.url);
+    const card = page.getByRole('region', { name: 'Demo' });
+    const popup = await signInThroughPopup(
+      browser.context,
+      card.getByRole('button', { name: 'Sign in with Demo' }),
+      {
+        landing: 'Signed in with Demo',
+      },
+    );
+    await popup.close();
+    await page.bringToFront();
+    await card.getByText('Remembered on this computer.').waitFor();
+    await page.close();
+    expect(await own.stop()).toBe(0);
+
+    const again = await startWebHost([], own.dataDir);
+    const next = await browser.context.newPage();
+    await next.goto(again.url);
+    const restored = next.getByRole('region', { name: 'Demo' });
+    await restored.getByText('Ada Lovelace').waitFor();
+    await restored.getByText('Restored from your last session.').waitFor();
+    await restored.getByRole('button', { name: 'Refresh now' }).click();
+    await restored
+      .getByRole('status')
+      .filter({ hasText: /^Refreshed: the new token expires in/ })
+      .waitFor();
+    expect(
+      await restored
+        .getByRole('alert')
+        .filter({ hasText: /invalid_grant|failed/ })
+        .count(),
+    ).toBe(0);
+    await next.close();
+    await again.stop();
   });
 });

@@ -11,7 +11,12 @@ export interface SignInSetup {
   close(): Promise<void>;
 }
 
-export async function createSignIn(options: LoadOptions, ports: AuthPorts): Promise<SignInSetup> {
+/** `demoDataDir`: where the demo provider keeps its keys and grants (so remembered demo sign-ins survive). */
+export async function createSignIn(
+  options: LoadOptions,
+  ports: AuthPorts,
+  demoDataDir?: string,
+): Promise<SignInSetup> {
   const config = await loadProviderConfig(options);
   for (const problem of config.problems) {
     ports.log.warn(`latchkey: providers: ${problem.entry}: ${problem.field}: ${problem.message}`);
@@ -19,7 +24,9 @@ export async function createSignIn(options: LoadOptions, ports: AuthPorts): Prom
   let demo: Promise<DemoIdp> | null = null;
   const demoIssuer = () => {
     // Loaded on demand: oidc-provider (and Koa under it) stays off the app's start-up path.
-    demo ??= import('./demo-idp/server.ts').then((m) => m.startDemoIdp());
+    demo ??= import('./demo-idp/server.ts').then((m) =>
+      m.startDemoIdp(demoDataDir ? { dataDir: demoDataDir } : {}),
+    );
     return demo.then((d) => d.issuer);
   };
   const runtimes = config.providers.map((settings) =>

@@ -239,7 +239,7 @@ export class SignInService {
     const attempt = p.attempt;
     if (!attempt?.cancel('the sign-in was cancelled', false)) return false;
     p.attempt = null;
-    p.state = { status: 'signedOut', reason: 'Sign-in cancelled' };
+    p.state = { status: 'signedOut', reason: 'Sign-in cancelled', cancelled: true };
     this.#ports.emit('auth.signInFailed', {
       providerId,
       error: 'cancelled',

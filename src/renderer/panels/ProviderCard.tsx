@@ -48,7 +48,13 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
       </header>
       {state.status === 'signedOut' && (
         <>
-          {state.reason && <p className="notice">Signed out: {state.reason}</p>}
+          {state.cancelled ? (
+            <p className="notice" role="status">
+              Sign-in cancelled.
+            </p>
+          ) : (
+            state.reason && <p className="notice">Signed out: {state.reason}</p>
+          )}
           {state.lastError && (
             <p role="alert" className="error">
               Sign-in failed: {state.lastError.error}: {state.lastError.errorDescription}
@@ -78,7 +84,9 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
       )}
       {state.status === 'pending' && state.mode === 'browser' && (
         <div className="pending" aria-live="polite">
-          <p>Waiting for you to finish signing in in the browser…</p>
+          <p>
+            Waiting for you to finish signing in in the browser… <Countdown until={state.expiresAt} />
+          </p>
           <label>
             Sign-in link
             <input readOnly value={state.authorizationUrl} onFocus={(e) => e.target.select()} />
@@ -109,6 +117,9 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
             <span className="visually-hidden">Device code: </span>
             {state.userCode}
           </p>
+          <p className="hint">
+            <Countdown until={state.expiresAt} />
+          </p>
           <div className="row">
             <CopyButton text={state.userCode} label="Copy code" />
             {cancel}
@@ -132,6 +143,7 @@ function SignedInView(props: {
   const { provider, state } = props;
   const now = useNow();
   const [response, setResponse] = useState<string | null>(null);
+  const [refreshed, setRefreshed] = useState('');
   const user = state.user;
   return (
     <div className="signed-in">
@@ -147,10 +159,18 @@ function SignedInView(props: {
         <dt>User id</dt>
         <dd>{user?.id ?? '—'}</dd>
         <dt>E-mail</dt>
-        <dd>{user?.email ?? '—'}</dd>
+        <dd>
+          {user?.email ?? (state.unavailable?.email ? `not available: ${state.unavailable.email}` : '—')}
+        </dd>
         <dt>Groups</dt>
         <dd>
-          {state.groups === null ? 'not fetched' : state.groups.length ? state.groups.join(', ') : 'none'}
+          {state.unavailable?.groups
+            ? `not available: ${state.unavailable.groups}`
+            : state.groups === null
+              ? 'not fetched'
+              : state.groups.length
+                ? state.groups.join(', ')
+                : 'none'}
         </dd>
         <dt>Token type</dt>
         <dd>{state.tokenType}</dd>
@@ -166,8 +186,13 @@ function SignedInView(props: {
       {state.refreshProblem && (
         <p className="notice">Offline or the provider is unavailable: {state.refreshProblem}</p>
       )}
+      {state.revalidateProblem && (
+        <p className="notice" role="status">
+          {state.revalidateProblem}
+        </p>
+      )}
       <p className="hint">
-        {state.restored ? 'Restored from your last session. ' : ''}
+        {state.restored && !state.revalidateProblem ? 'Restored from your last session. ' : ''}
         {state.remembered
           ? 'Remembered on this computer.'
           : state.rememberProblem
@@ -184,7 +209,17 @@ function SignedInView(props: {
           type="button"
           className="secondary"
           disabled={props.busy}
-          onClick={() => void props.run(() => host['auth.refresh'](provider.id))}
+          onClick={() =>
+            void props.run(async () => {
+              const next = await host['auth.refresh'](provider.id);
+              // Say what happened: a new token, and how long it now lasts.
+              setRefreshed(
+                next.status === 'signedIn' && next.expiresAt !== null
+                  ? `Refreshed: the new token expires in ${formatDuration(next.expiresAt - Date.now())}.`
+                  : 'Refreshed: the provider gave a new token.',
+              );
+            })
+          }
         >
           Refresh now
         </button>
@@ -217,6 +252,9 @@ function SignedInView(props: {
           Sign out
         </button>
       </div>
+      <p role="status" className="status">
+        {refreshed}
+      </p>
       {response !== null && (
         // A scrolling box must be reachable by keyboard (Tab, then arrows scroll it).
         <div role="region" aria-label={`${provider.name} API response`} tabIndex={0} className="api-response">
@@ -233,4 +271,13 @@ function prettyJson(text: string): string {
   } catch {
     return text.slice(0, 4000);
   }
+}
+
+/** "times out in 4 min 12 s", ticking: how long the provider's page will still be waited for. */
+function Countdown({ until }: { until: number }) {
+  const now = useNow();
+  const left = until - now;
+  return (
+    <span className="countdown">{left > 0 ? `(times out in ${formatDuration(left)})` : '(timed out)'}</span>
+  );
 }

@@ -56,6 +56,7 @@ describe('sign-in attempts', () => {
     expect(rec.service.overview().providers[0]!.state).toEqual({
       status: 'signedOut',
       reason: 'Sign-in cancelled',
+      cancelled: true,
     });
     expect(await status(redirectOf(authorizationUrl))).toBe(0);
     expect(performance.now() - start).toBeLessThan(100);
@@ -74,6 +75,7 @@ describe('sign-in attempts', () => {
     expect(rec.service.overview().providers[0]!.state).toEqual({
       status: 'signedOut',
       reason: 'Sign-in cancelled',
+      cancelled: true,
     });
     rec.service.close();
   });
@@ -109,6 +111,7 @@ describe('sign-in attempts', () => {
     expect(service.overview().providers[0]!.state).toEqual({
       status: 'signedOut',
       reason: 'Sign-in cancelled',
+      cancelled: true,
     });
     expect(events).not.toContain('auth.signedIn');
     service.close();

@@ -1,15 +1,37 @@
 /**
- * oidc-provider's storage for the demo: in memory, with expiry. (The library's own quick-start adapter
- * works too but warns on every start; the demo forgetting its grants on restart is intended.)
+ * oidc-provider's storage for the demo: in memory, with expiry, and (for the app's own demo provider) saved
+ * after every change, so grants and refresh tokens survive a restart. Tests' providers keep nothing.
  */
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 
 type Entry = { payload: AdapterPayload; expiresAt: number | null };
 
+export interface AdapterPersistence {
+  initial: Record<string, Record<string, Entry>>;
+  /** Called after each change with everything; resolves once saved. */
+  save(stores: Record<string, Record<string, Entry>>): Promise<void>;
+}
+
 /** A fresh adapter class per provider instance, so two demo providers in one process share nothing. */
-export function memoryAdapter(): new (name: string) => Adapter {
+export function memoryAdapter(persistence?: AdapterPersistence): new (name: string) => Adapter {
   const stores = new Map<string, Map<string, Entry>>();
   const grants = new Map<string, Set<string>>();
+  for (const [name, entries] of Object.entries(persistence?.initial ?? {})) {
+    const store = new Map(Object.entries(entries));
+    stores.set(name, store);
+    for (const [id, entry] of store) {
+      const grantId = entry.payload.grantId;
+      if (typeof grantId !== 'string') continue;
+      if (!grants.has(grantId)) grants.set(grantId, new Set());
+      grants.get(grantId)!.add(`${name}:${id}`);
+    }
+  }
+  const saved = async () => {
+    if (!persistence) return;
+    const all: Record<string, Record<string, Entry>> = {};
+    for (const [name, store] of stores) all[name] = Object.fromEntries(store);
+    await persistence.save(all);
+  };
 
   return class MemoryAdapter implements Adapter {
     readonly #name: string;
@@ -33,6 +55,7 @@ export function memoryAdapter(): new (name: string) => Adapter {
         if (!set) grants.set(payload.grantId, (set = new Set()));
         set.add(this.#key(id));
       }
+      await saved();
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
@@ -58,10 +81,12 @@ export function memoryAdapter(): new (name: string) => Adapter {
     async consume(id: string): Promise<void> {
       const entry = this.#store.get(id);
       if (entry) entry.payload.consumed = Math.floor(Date.now() / 1000);
+      await saved();
     }
 
     async destroy(id: string): Promise<void> {
       this.#store.delete(id);
+      await saved();
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
@@ -70,6 +95,7 @@ export function memoryAdapter(): new (name: string) => Adapter {
         stores.get(key.slice(0, at))?.delete(key.slice(at + 1));
       }
       grants.delete(grantId);
+      await saved();
     }
   };
 }

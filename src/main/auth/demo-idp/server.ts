@@ -3,12 +3,13 @@
  * accounts and groups, so a fresh install can sign in with no registration anywhere. Tests start the same
  * server with their own clients and token lifetimes.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
 import { avatarDataUrl, DEMO_PASSWORD, findDemoAccount } from './accounts.ts';
 import { DEMO_CLIENT_ID } from './client-id.ts';
+import { DemoStateFile, freshDemoState, type DemoState } from './demo-state.ts';
 import { memoryAdapter } from './memory-adapter.ts';
 import { consentPage, deviceConfirmPage, deviceInputPage, deviceSuccessPage, loginPage } from './pages.ts';
 
@@ -25,6 +26,11 @@ export interface DemoIdpOptions {
   refreshTokenTtl?: number;
   /** Rotate refresh tokens on use (default true). */
   rotateRefreshTokens?: boolean;
+  /**
+   * Keep port, keys, grants and tokens in this folder (the app's demo provider), so remembered demo sign-ins
+   * restore and refresh after a restart. Without it (tests) nothing is kept.
+   */
+  dataDir?: string;
 }
 
 export interface DemoIdp {
@@ -57,25 +63,41 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(body);
 }
 
-export async function startDemoIdp(options: DemoIdpOptions = {}): Promise<DemoIdp> {
-  const server = http.createServer();
-  await new Promise<void>((resolve, reject) => {
+function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+export async function startDemoIdp(options: DemoIdpOptions = {}): Promise<DemoIdp> {
+  const stateFile = options.dataDir ? new DemoStateFile(options.dataDir) : null;
+  const state = stateFile ? await stateFile.load() : freshDemoState();
+  const server = http.createServer();
+  // The same port as last time keeps the issuer, and so the remembered sign-ins, valid; else any free one.
+  const wanted = options.port ?? state.port;
+  await listen(server, wanted).catch(async (error: NodeJS.ErrnoException) => {
+    if (wanted === 0 || error.code !== 'EADDRINUSE') throw error;
+    await listen(server, 0);
   });
   const port = (server.address() as AddressInfo).port;
   const issuer = `http://127.0.0.1:${port}`;
-
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const jwk = {
-    ...privateKey.export({ format: 'jwk' }),
-    kid: randomBytes(8).toString('hex'),
-    alg: 'ES256',
-    use: 'sig',
-  };
+  state.port = port;
+  await stateFile?.save(state);
+  const jwk = state.jwk;
 
   const configuration: Configuration = {
-    adapter: memoryAdapter(),
+    adapter: memoryAdapter(
+      stateFile
+        ? {
+            initial: state.stores as never,
+            save: (stores) => stateFile.save({ ...state, stores: stores as DemoState['stores'] }),
+          }
+        : undefined,
+    ),
     clients: [demoClient(), ...(options.clients ?? [])],
     clientDefaults: {
       id_token_signed_response_alg: 'ES256',
@@ -83,7 +105,7 @@ export async function startDemoIdp(options: DemoIdpOptions = {}): Promise<DemoId
       response_types: ['code'],
     },
     jwks: { keys: [jwk as never] },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    cookies: { keys: [state.cookieKey] },
     scopes: DEMO_SCOPES,
     claims: {
       openid: ['sub'],
