@@ -2,6 +2,7 @@
  * The sign-in service against a real OpenID provider on 127.0.0.1, with real Chromium playing the user on
  * the provider's own login and consent pages.
  */
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../e2e/helpers/browser.ts';
 import { approveDeviceInBrowser, approveInBrowser } from '../../helpers/idp-browser.ts';
@@ -52,6 +53,34 @@ async function signedIn(entries: unknown[], id: string, options = {}) {
 }
 
 describe('browser sign-in against a real OpenID provider', () => {
+  it('stray requests on the callback (wrong state, foreign Host, a cross-site image) leave it pending; the real redirect then signs in', async () => {
+    const rec = await signInServiceFor([native()]);
+    const { authorizationUrl } = await rec.service.signIn('corp');
+    const redirect = new URL(new URL(authorizationUrl).searchParams.get('redirect_uri')!);
+    const stray = (path: string, host = redirect.host) =>
+      new Promise<number>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: redirect.port, path, headers: { host } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on('error', reject);
+      });
+    expect(await stray(`${redirect.pathname}?code=x&state=guessed`)).toBe(400);
+    expect(
+      await stray(
+        `${redirect.pathname}?code=x&state=${new URL(authorizationUrl).searchParams.get('state')}`,
+        `attacker.example:${redirect.port}`,
+      ),
+    ).toBe(400);
+    expect(await stray(redirect.pathname)).toBe(400); // what <img src="http://127.0.0.1:PORT/callback/corp"> sends
+    expect(rec.service.overview().providers[0]!.state).toMatchObject({ status: 'pending' });
+    const done = rec.next('auth.signedIn', 'corp');
+    await approveInBrowser(browser.context, authorizationUrl);
+    expect((await done).user).toMatchObject({ id: 'ada' });
+    rec.service.close();
+  });
+
   it('a native public client: PKCE, state, nonce; user from userinfo; the result page has no code in its URL', async () => {
     const { rec, payload, landing, authorizationUrl } = await signedIn([native()], 'corp');
     const url = new URL(authorizationUrl);
