@@ -14,8 +14,18 @@ import { HostError } from '../../shared/errors.ts';
 import type { TokenSet } from '../auth/providers/types.ts';
 import type { Logger } from '../ipc/dispatcher.ts';
 import { acquireLock } from '../services/storage/dir-lock.ts';
-import { moveAside, removeLeftovers, writeFileAtomic } from '../services/storage/atomic-file.ts';
-import { checkTrusted, ensurePrivateDir, linkRefused, NOFOLLOW } from '../services/storage/trusted-path.ts';
+import {
+  moveAside,
+  removeLeftovers,
+  removeLeftoversSync,
+  writeFileAtomic,
+} from '../services/storage/atomic-file.ts';
+import {
+  checkTrusted,
+  ensurePrivateDirSync,
+  linkRefused,
+  NOFOLLOW,
+} from '../services/storage/trusted-path.ts';
 import type { KeyProtector } from './key-protector.ts';
 import { open as openEntry, seal, type SealedEntry } from './vault-crypto.ts';
 
@@ -168,7 +178,7 @@ export class TokenVault {
      */
     preferences?: VaultPreferences;
   }): Promise<TokenVault> {
-    await ensurePrivateDir(options.dir);
+    ensurePrivateDirSync(options.dir);
     const vault = new TokenVault(
       path.join(options.dir, 'vault.json'),
       options.protector,
@@ -176,7 +186,7 @@ export class TokenVault {
       options.now ?? (() => new Date()),
     );
     // Temporary files of interrupted writes hold (encrypted) tokens: never leave them lying around.
-    await removeLeftovers(vault.file);
+    removeLeftoversSync(vault.file);
     vault.#unlock = acquireLock(`${vault.file}.lock`, vault.#log);
     // A few kilobytes, read synchronously: cheaper than a thread-pool round trip on the restore path.
     let text: string | null = null;
@@ -307,27 +317,32 @@ export class TokenVault {
   async #save(session: RememberedSession): Promise<void> {
     const why = this.#whyNot();
     if (why) throw new HostError('unavailable', `not remembered: ${why}`);
-    if (!this.#key) {
-      if (this.#data.key !== null && Object.keys(this.#data.entries).length > 0) {
-        // Entries exist under a key not unlocked yet: unlock it rather than orphan them.
-        await this.#load();
-      }
-      if (!this.#key) {
-        this.#key = randomBytes(32);
-        this.#data.key = (await this.#protector.protect(this.#key)).toString('base64');
-        this.#data.backend = this.#protector.backend;
-        this.#data.entries = {};
-      }
+    if (!this.#key && this.#data.key !== null && Object.keys(this.#data.entries).length > 0) {
+      // Entries exist under a key not unlocked yet: unlock it rather than orphan them.
+      await this.#load();
     }
-    this.#data.entries[session.providerId] = seal(this.#key, session.providerId, JSON.stringify(session));
-    await this.#persist();
+    let key = this.#key;
+    let wrapped: string | null = null;
+    if (!key) {
+      key = randomBytes(32);
+      wrapped = (await this.#protector.protect(key)).toString('base64');
+    }
+    const sealed = seal(key, session.providerId, JSON.stringify(session));
+    await this.#change((d) => {
+      if (wrapped !== null) {
+        d.key = wrapped;
+        d.backend = this.#protector.backend;
+        d.entries = {};
+      }
+      d.entries[session.providerId] = sealed;
+    });
+    this.#key = key;
   }
 
   remove(providerId: string): Promise<void> {
     return this.#serial(async () => {
       if (!(providerId in this.#data.entries)) return;
-      delete this.#data.entries[providerId];
-      await this.#persist();
+      await this.#change((d) => void delete d.entries[providerId]);
     });
   }
 
@@ -337,10 +352,11 @@ export class TokenVault {
    */
   clear(): Promise<void> {
     return this.#serial(async () => {
-      this.#data.entries = {};
-      this.#data.key = null;
+      await this.#change((d) => {
+        d.entries = {};
+        d.key = null;
+      });
       this.#key = null;
-      await this.#persist();
       await this.#protector.forget?.();
       await removeLeftovers(this.file);
     });
@@ -351,19 +367,32 @@ export class TokenVault {
   }
 
   async #setAllowWeakProtection(allow: boolean): Promise<void> {
-    this.#data.settings.allowWeakProtection = allow;
+    const wipe = !allow && this.#protector.level === 'weak';
+    await this.#change((d) => {
+      d.settings.allowWeakProtection = allow;
+      if (wipe) {
+        d.entries = {};
+        d.key = null;
+      }
+    });
     this.#preferences?.saveAllowWeakProtection(allow);
-    if (!allow && this.#protector.level === 'weak') {
-      this.#data.entries = {};
-      this.#data.key = null;
-      this.#key = null;
-    }
-    await this.#persist();
+    if (wipe) this.#key = null;
+  }
+
+  /**
+   * A change is made to a copy, written, and only then becomes the vault's state: a write that fails (a full
+   * disk) leaves memory as it was, as well as the file.
+   */
+  async #change(mutate: (draft: VaultFile) => void): Promise<void> {
+    const draft = structuredClone(this.#data);
+    mutate(draft);
+    await this.#persist(draft);
+    this.#data = draft;
   }
 
   /** Writes are serialised; each resolves once its content is durable. */
-  #persist(): Promise<void> {
-    const text = JSON.stringify(this.#data);
+  #persist(data: VaultFile = this.#data): Promise<void> {
+    const text = JSON.stringify(data);
     const write = this.#writes.then(() => writeFileAtomic(this.file, text));
     this.#writes = write.catch(() => {});
     return write;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, readdirSync, unlinkSync } from 'node:fs';
 import { open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { NOFOLLOW } from './trusted-path.ts';
@@ -81,4 +81,29 @@ export async function moveAside(file: string, label: string, now: Date): Promise
   const target = `${file.slice(0, file.length - ext.length)}.${label}-${stamp}${ext}`;
   await rename(file, target);
   return target;
+}
+
+/** `removeLeftovers`, synchronously (the vault's restore-on-launch path reads its few files synchronously). */
+export function removeLeftoversSync(file: string): number {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}${TMP_MARK}`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number.parseInt(name.slice(prefix.length), 10);
+    if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) continue;
+    try {
+      unlinkSync(path.join(dir, name));
+      removed++;
+    } catch {
+      // Gone already, or not ours to remove: nothing to do.
+    }
+  }
+  return removed;
 }

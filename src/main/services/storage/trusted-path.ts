@@ -4,7 +4,7 @@
  * (and have us write through it), or swap a file (and read our tokens). Refusals name the path and the
  * command that fixes it. Windows has no POSIX owners or modes: there only the link check applies.
  */
-import { constants, type Stats } from 'node:fs';
+import { constants, lstatSync, mkdirSync, type Stats } from 'node:fs';
 import { lstat, mkdir } from 'node:fs/promises';
 import { HostError } from '../../../shared/errors.ts';
 
@@ -64,4 +64,10 @@ export async function checkFileIfThere(file: string): Promise<void> {
     throw error;
   }
   checkTrusted(stat, file, 'file');
+}
+
+/** The same, synchronously: for the restore-on-launch path, where a thread-pool round trip costs more. */
+export function ensurePrivateDirSync(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  checkTrusted(lstatSync(dir), dir, 'folder');
 }

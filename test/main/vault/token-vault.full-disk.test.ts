@@ -1,0 +1,64 @@
+/** The vault on a full disk (a real tmpfs filled to the brim, as root as in CI): nothing changes, then it recovers. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TokenSet } from '../../../src/main/auth/providers/types.ts';
+import { KeyFileProtector } from '../../../src/main/vault/key-protector.ts';
+import { TokenVault, type RememberedSession } from '../../../src/main/vault/token-vault.ts';
+import { canMountTmpfs, smallDisk, type SmallDisk } from '../../helpers/small-disk.ts';
+
+const quiet = { warn() {}, error() {} };
+let disk: SmallDisk | null = null;
+afterEach(() => {
+  disk?.unmount();
+  disk = null;
+});
+
+const tokens: TokenSet = {
+  accessToken: 'a'.repeat(3000), // large enough that a save needs a new page on the full disk
+  refreshToken: 'r-0123456789',
+  tokenType: 'bearer',
+  issuedAt: 1_800_000_000_000,
+  scopes: ['openid'],
+};
+const session = (id: string): RememberedSession => ({
+  providerId: id,
+  binding: `["oidc","${id}"]`,
+  tokens,
+  user: { id },
+  groups: null,
+  signedInAt: 1_800_000_000_000,
+  fetchUser: true,
+  fetchGroups: false,
+});
+
+describe.runIf(canMountTmpfs)('vault on a full disk', () => {
+  it('a save that cannot be written changes nothing, in memory or on disk, and works once there is room', async () => {
+    disk = smallDisk(256 * 1024);
+    const vault = await TokenVault.open({
+      dir: disk.dir,
+      protector: new KeyFileProtector(disk.dir),
+      log: quiet,
+    });
+    await vault.save(session('first'));
+    const onDisk = readFileSync(path.join(disk.dir, 'vault.json'), 'utf8');
+    await disk.fill();
+
+    await expect(vault.save(session('second'))).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(vault.status().remembered).toEqual(['first']);
+    expect(readFileSync(path.join(disk.dir, 'vault.json'), 'utf8')).toBe(onDisk);
+    expect(readdirSync(disk.dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+
+    await disk.free();
+    await vault.save(session('second'));
+    expect(vault.status().remembered.sort()).toEqual(['first', 'second']);
+    await vault.close();
+    const again = await TokenVault.open({
+      dir: disk.dir,
+      protector: new KeyFileProtector(disk.dir),
+      log: quiet,
+    });
+    expect((await again.load()).map((s) => s.providerId).sort()).toEqual(['first', 'second']);
+    await again.close();
+  });
+});
