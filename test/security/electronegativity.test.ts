@@ -25,17 +25,34 @@ interface Allowed {
   reason: string;
 }
 
-/** The report is CSV with quoted fields that may contain commas. */
+/** The report is CSV with quoted fields that may contain commas, quotes and line breaks (a code sample). */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  for (const line of text.split('\n').slice(1)) {
-    if (!line.trim()) continue;
-    const cells = [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) =>
-      m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"'),
-    );
-    rows.push(cells);
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      if (row.some((c) => c.trim())) rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
   }
-  return rows;
+  row.push(cell);
+  if (row.some((c) => c.trim())) rows.push(row);
+  return rows.slice(1); // the header
 }
 
 describe('electronegativity', () => {

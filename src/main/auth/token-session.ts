@@ -29,8 +29,6 @@ export class TokenSession {
   groups: string[] | null;
   readonly signedInAt: number;
   refreshProblem: string | undefined;
-  /** How many refresh requests this session sent (for tests and diagnostics). */
-  refreshCount = 0;
 
   readonly #hooks: SessionHooks;
   #inflight: Promise<TokenSet> | null = null;
@@ -103,7 +101,6 @@ export class TokenSession {
     try {
       // Discovery is inside: a provider unreachable at launch is "offline", not a reason to sign out.
       const config = await this.runtime.configuration();
-      this.refreshCount++;
       response = await client.refreshTokenGrant(config, refreshToken);
     } catch (error) {
       if (this.#ended) throw new HostError('cancelled', 'signed out during the refresh');
