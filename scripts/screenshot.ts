@@ -6,7 +6,7 @@
  * (assets/screenshot-storage.png, the light Storage area, is kept for older links.)
  */
 import { launchChromium } from '../test/e2e/helpers/browser.ts';
-import { signInThroughPopup } from '../test/e2e/helpers/provider-popup.ts';
+import { signInWithDemo } from '../test/e2e/helpers/provider-popup.ts';
 import { startWebHost } from '../test/e2e/helpers/web-host.ts';
 
 const web = await startWebHost();
@@ -16,17 +16,7 @@ try {
   await page.setViewportSize({ width: 1100, height: 760 });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(web.url);
-  const card = page.getByRole('region', { name: 'Demo' });
-  const popup = await signInThroughPopup(
-    browser.context,
-    card.getByRole('button', { name: 'Sign in with Demo' }),
-    {
-      landing: 'Signed in with Demo',
-    },
-  );
-  await popup.close();
-  await page.bringToFront();
-  await card.getByText('Ada Lovelace').waitFor();
+  await signInWithDemo(browser.context, page);
   await page.screenshot({ path: 'assets/screenshot-web.png' });
 
   await page.getByRole('tab', { name: 'Storage' }).click();

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from './helpers/browser.ts';
-import { signInThroughPopup } from './helpers/provider-popup.ts';
+import { signInWithDemo } from './helpers/provider-popup.ts';
 import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
 
 const require = createRequire(import.meta.url);
@@ -78,17 +78,7 @@ describe('layout and accessibility of every area', () => {
   it('prepares: signed in with Demo, a long storage entry, an encryption result', async () => {
     const page = await browser.context.newPage();
     await page.goto(web.url);
-    const card = page.getByRole('region', { name: 'Demo' });
-    const popup = await signInThroughPopup(
-      browser.context,
-      card.getByRole('button', { name: 'Sign in with Demo' }),
-      {
-        landing: 'Signed in with Demo',
-      },
-    );
-    await popup.close();
-    await page.bringToFront();
-    await card.getByText('Ada Lovelace').waitFor();
+    await signInWithDemo(browser.context, page);
     await fillStorage(page);
     await page.getByRole('tab', { name: 'Encryption' }).click();
     const crypto = page.getByRole('region', { name: 'Passphrase encryption' });

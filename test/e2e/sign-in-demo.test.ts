@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from './helpers/browser.ts';
-import { signInThroughPopup } from './helpers/provider-popup.ts';
+import { signInThroughPopup, signInWithDemo } from './helpers/provider-popup.ts';
 import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
 
 let web: RunningWebHost;
@@ -125,16 +125,7 @@ describe('sign-in with the built-in demo provider, no configuration', () => {
     const own = await startWebHost();
     const page = await browser.context.newPage();
     await page.goto(own.url);
-    const card = page.getByRole('region', { name: 'Demo' });
-    const popup = await signInThroughPopup(
-      browser.context,
-      card.getByRole('button', { name: 'Sign in with Demo' }),
-      {
-        landing: 'Signed in with Demo',
-      },
-    );
-    await popup.close();
-    await page.bringToFront();
+    const card = await signInWithDemo(browser.context, page);
     await card.getByText('Remembered on this computer.').waitFor();
     await page.close();
     expect(await own.stop()).toBe(0);

@@ -19,3 +19,19 @@ export async function signInThroughPopup(
   await popup.getByRole('heading', { name: options.landing }).waitFor();
   return popup;
 }
+
+/**
+ * Signs in with the built-in demo provider from the app page (popup, its login and consent pages), closes the
+ * popup and waits until the Demo card shows the user.
+ */
+export async function signInWithDemo(context: BrowserContext, page: Page, account = 'ada'): Promise<Locator> {
+  const card = page.getByRole('region', { name: 'Demo' });
+  const popup = await signInThroughPopup(context, card.getByRole('button', { name: 'Sign in with Demo' }), {
+    account,
+    landing: 'Signed in with Demo',
+  });
+  await popup.close();
+  await page.bringToFront();
+  await card.getByText(account === 'ada' ? 'Ada Lovelace' : account, { exact: false }).waitFor();
+  return card;
+}

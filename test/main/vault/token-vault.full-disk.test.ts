@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TokenSet } from '../../../src/main/auth/providers/types.ts';
 import { KeyFileProtector } from '../../../src/main/vault/key-protector.ts';
-import { TokenVault, type RememberedSession } from '../../../src/main/vault/token-vault.ts';
+import { TokenVault } from '../../../src/main/vault/token-vault.ts';
+import { rememberedSession } from '../../helpers/remembered-session.ts';
 import { canMountTmpfs, smallDisk, type SmallDisk } from '../../helpers/small-disk.ts';
 
 const quiet = { warn() {}, error() {} };
@@ -14,23 +14,8 @@ afterEach(() => {
   disk = null;
 });
 
-const tokens: TokenSet = {
-  accessToken: 'a'.repeat(3000), // large enough that a save needs a new page on the full disk
-  refreshToken: 'r-0123456789',
-  tokenType: 'bearer',
-  issuedAt: 1_800_000_000_000,
-  scopes: ['openid'],
-};
-const session = (id: string): RememberedSession => ({
-  providerId: id,
-  binding: `["oidc","${id}"]`,
-  tokens,
-  user: { id },
-  groups: null,
-  signedInAt: 1_800_000_000_000,
-  fetchUser: true,
-  fetchGroups: false,
-});
+// Large enough that a save needs a new page on the full disk.
+const session = (id: string) => rememberedSession(id, 'a'.repeat(3000));
 
 describe.runIf(canMountTmpfs)('vault on a full disk', () => {
   it('a save that cannot be written changes nothing, in memory or on disk, and works once there is room', async () => {

@@ -15,9 +15,9 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TokenSet } from '../../../src/main/auth/providers/types.ts';
 import { KeyFileProtector } from '../../../src/main/vault/key-protector.ts';
-import { TokenVault, type RememberedSession } from '../../../src/main/vault/token-vault.ts';
+import { TokenVault } from '../../../src/main/vault/token-vault.ts';
+import { rememberedSession } from '../../helpers/remembered-session.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 const quiet = { warn() {}, error() {} };
@@ -35,23 +35,7 @@ async function closeVault(v: TokenVault) {
   await v.close();
 }
 
-const tokens: TokenSet = {
-  accessToken: 'access-0123456789',
-  refreshToken: 'refresh-0123456789',
-  tokenType: 'bearer',
-  issuedAt: 1_800_000_000_000,
-  scopes: ['openid'],
-};
-const session = (id: string): RememberedSession => ({
-  providerId: id,
-  binding: `["oidc","${id}"]`,
-  tokens,
-  user: { id },
-  groups: null,
-  signedInAt: 1_800_000_000_000,
-  fetchUser: true,
-  fetchGroups: false,
-});
+const session = (id: string) => rememberedSession(id);
 const asRoot = process.getuid?.() === 0;
 
 describe('vault operations', () => {

@@ -54,12 +54,8 @@ export function useFetch(config: client.Configuration, fetchImpl: FetchImpl): vo
   config[client.customFetch] = (url, options) => fetchImpl(url, options as RequestInit);
 }
 
-export async function getJson(
-  url: string,
-  accessToken: string,
-  fetchImpl: FetchImpl,
-  accept = 'application/json',
-): Promise<unknown> {
+/** A GET with the token; a failure to connect or a non-2xx answer becomes a typed error naming the URL. */
+async function authorizedGet(url: string, accessToken: string, fetchImpl: FetchImpl, accept: string) {
   let response: Response;
   try {
     response = await fetchImpl(url, {
@@ -78,6 +74,16 @@ export async function getJson(
       `${new URL(url).host} answered ${response.status} for ${new URL(url).pathname}`,
     );
   }
+  return response;
+}
+
+export async function getJson(
+  url: string,
+  accessToken: string,
+  fetchImpl: FetchImpl,
+  accept = 'application/json',
+): Promise<unknown> {
+  const response = await authorizedGet(url, accessToken, fetchImpl, accept);
   try {
     return (await response.json()) as unknown;
   } catch {
@@ -121,31 +127,7 @@ export async function getAllPages(
   let next: string | null = url;
   const origin = new URL(url).origin;
   for (let page = 0; next && page < maxPages; page++) {
-    let response: Response;
-    try {
-      response = await fetchImpl(next, {
-        headers: {
-          authorization: `Bearer ${accessToken}`,
-          accept: 'application/json',
-          'user-agent': 'Latchkey',
-        },
-      });
-    } catch (error) {
-      throw new HostError(
-        'unavailable',
-        `could not reach ${new URL(next).host}: ${(error as Error).message}`,
-      );
-    }
-    if (!response.ok) {
-      throw new HostError(
-        response.status === 401 || response.status === 403
-          ? 'forbidden'
-          : response.status === 404
-            ? 'not_found'
-            : 'unavailable',
-        `${new URL(next).host} answered ${response.status} for ${new URL(next).pathname}`,
-      );
-    }
+    const response = await authorizedGet(next, accessToken, fetchImpl, 'application/json');
     const body = (await response.json().catch(() => null)) as unknown;
     if (!Array.isArray(body)) break;
     items.push(...body);
