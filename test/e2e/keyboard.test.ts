@@ -3,21 +3,10 @@
  * Tab, arrows, typing and Enter only, and after every action keyboard focus is somewhere, never the page body.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './helpers/browser.ts';
-import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
+import { describe, expect, it } from 'vitest';
+import { appInBrowser } from './helpers/app.ts';
 
-let web: RunningWebHost;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  web = await startWebHost();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
+const app = appInBrowser();
 
 const isFocused = (l: Locator) => l.evaluate((el) => el === document.activeElement);
 
@@ -52,13 +41,13 @@ async function area(page: Page, from: string, to: string): Promise<void> {
 
 describe('keyboard only', () => {
   it('signs in, stores and removes a key, encrypts and decrypts, signs out', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(web.url);
+    const page = await app.browser.context.newPage();
+    await page.goto(app.web.url);
     const card = page.getByRole('region', { name: 'Demo' });
 
     // Sign in with Demo; the provider's own pages, in the popup, by keyboard too.
     await tabTo(page, card.getByRole('button', { name: 'Sign in with Demo' }));
-    const popupPromise = browser.context.waitForEvent('page');
+    const popupPromise = app.browser.context.waitForEvent('page');
     await page.keyboard.press('Enter');
     const popup = await popupPromise;
     await popup.getByRole('textbox', { name: 'Username' }).waitFor();

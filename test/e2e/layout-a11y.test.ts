@@ -7,25 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { appInBrowser } from './helpers/app.ts';
 import { signInWithDemo } from './helpers/provider-popup.ts';
-import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-let web: RunningWebHost;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  web = await startWebHost();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
+const app = appInBrowser();
 
 interface Violation {
   id: string;
@@ -76,9 +65,9 @@ async function fillStorage(page: Page) {
 
 describe('layout and accessibility of every area', () => {
   it('prepares: signed in with Demo, a long storage entry, an encryption result', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(web.url);
-    await signInWithDemo(browser.context, page);
+    const page = await app.browser.context.newPage();
+    await page.goto(app.web.url);
+    await signInWithDemo(app.browser.context, page);
     await fillStorage(page);
     await page.getByRole('tab', { name: 'Encryption' }).click();
     const crypto = page.getByRole('region', { name: 'Passphrase encryption' });
@@ -95,10 +84,10 @@ describe('layout and accessibility of every area', () => {
   for (const scheme of ['light', 'dark'] as const) {
     for (const size of SIZES) {
       it(`${size.name} ${size.width}×${size.height}, ${scheme}: no sideways scroll, no serious axe violations`, async () => {
-        const page = await browser.context.newPage();
+        const page = await app.browser.context.newPage();
         await page.setViewportSize({ width: size.width, height: size.height });
         await page.emulateMedia({ colorScheme: scheme });
-        await page.goto(web.url);
+        await page.goto(app.web.url);
         const problems: string[] = [];
         for (const area of AREAS) {
           await page.getByRole('tab', { name: area }).click();

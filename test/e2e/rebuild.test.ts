@@ -1,27 +1,16 @@
 /** `npm run web` keeps working across a rebuild: the page it serves always names the current build's files. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './helpers/browser.ts';
-import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
+import { describe, expect, it } from 'vitest';
+import { appInBrowser } from './helpers/app.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-let web: RunningWebHost;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  web = await startWebHost();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
+const app = appInBrowser();
 
 describe('a rebuild while web mode runs', () => {
   it('does not blank the page: a reload after the rebuild shows the app', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(web.url);
+    const page = await app.browser.context.newPage();
+    await page.goto(app.web.url);
     await page.getByRole('tab', { name: 'Storage' }).waitFor();
     // The same build `npm test` and `npm start` run: the output folder is emptied and written again.
     const build = spawnSync(

@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './helpers/browser.ts';
-import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
+import { describe, expect, it } from 'vitest';
+import { appInBrowser } from './helpers/app.ts';
 
-let web: RunningWebHost;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  web = await startWebHost();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(await web?.stop()).toBe(0);
-});
+const app = appInBrowser();
 
 describe('session storage in web mode', () => {
   it('adds, edits and removes entries through the UI; a new page load starts empty', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(web.url);
+    await page.goto(app.web.url);
 
     await page.getByRole('tab', { name: 'Storage' }).click();
     const panel = page.getByRole('region', { name: 'Session storage' });
@@ -70,8 +59,8 @@ describe('session storage in web mode', () => {
   });
 
   it('shows a host-side validation error in the UI', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(web.url);
+    const page = await app.browser.context.newPage();
+    await page.goto(app.web.url);
     await page.getByRole('tab', { name: 'Storage' }).click();
     const panel = page.getByRole('region', { name: 'Session storage' });
     await panel.getByRole('button', { name: 'Set session value' }).click(); // empty key
@@ -83,8 +72,8 @@ describe('session storage in web mode', () => {
   });
 
   it('supports keyboard navigation between areas', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(web.url);
+    const page = await app.browser.context.newPage();
+    await page.goto(app.web.url);
     await page.getByRole('tab', { name: 'Storage' }).focus();
     await page.keyboard.press('ArrowDown');
     expect(await page.getByRole('tab', { name: 'Encryption' }).getAttribute('aria-selected')).toBe('true');

@@ -1,20 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { appInBrowser } from './helpers/app.ts';
+import { startWebHost } from './helpers/web-host.ts';
 import { signInThroughPopup, signInWithDemo } from './helpers/provider-popup.ts';
-import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
 
-let web: RunningWebHost;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  web = await startWebHost();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
+const app = appInBrowser();
 
 /** Fills the demo identity provider's own login and consent pages in the popup. */
 async function approveAtDemoProvider(popup: Page, account = 'ada', password = 'demo') {
@@ -27,10 +17,10 @@ async function approveAtDemoProvider(popup: Page, account = 'ada', password = 'd
 
 describe('sign-in with the built-in demo provider, no configuration', () => {
   it('signs in, shows the user and groups, refreshes, calls userinfo, signs out', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(web.url);
+    const page = await app.browser.context.newPage();
+    await page.goto(app.web.url);
     const card = page.getByRole('region', { name: 'Demo' });
-    const popupPromise = browser.context.waitForEvent('page');
+    const popupPromise = app.browser.context.waitForEvent('page');
     await card.getByRole('button', { name: 'Sign in with Demo' }).click();
     const popup = await popupPromise;
     // The app shows the pending state with the link and Cancel meanwhile.
@@ -78,11 +68,11 @@ describe('sign-in with the built-in demo provider, no configuration', () => {
   });
 
   it('shows access_denied when the user denies at the provider', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(web.url);
+    const page = await app.browser.context.newPage();
+    await page.goto(app.web.url);
     const card = page.getByRole('region', { name: 'Demo' });
     const popup = await signInThroughPopup(
-      browser.context,
+      app.browser.context,
       card.getByRole('button', { name: 'Sign in with Demo' }),
       {
         account: 'grace',
@@ -98,10 +88,10 @@ describe('sign-in with the built-in demo provider, no configuration', () => {
   });
 
   it('cancels a pending sign-in from the app', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(web.url);
+    const page = await app.browser.context.newPage();
+    await page.goto(app.web.url);
     const card = page.getByRole('region', { name: 'Demo' });
-    const popupPromise = browser.context.waitForEvent('page');
+    const popupPromise = app.browser.context.waitForEvent('page');
     await card.getByRole('button', { name: 'Sign in with Demo' }).click();
     const popup = await popupPromise;
     await popup.close();
@@ -123,15 +113,15 @@ describe('sign-in with the built-in demo provider, no configuration', () => {
 
   it('a remembered demo sign-in is signed in after web mode restarts, and refreshes at the demo provider', async () => {
     const own = await startWebHost();
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     await page.goto(own.url);
-    const card = await signInWithDemo(browser.context, page);
+    const card = await signInWithDemo(app.browser.context, page);
     await card.getByText('Remembered on this computer.').waitFor();
     await page.close();
     expect(await own.stop()).toBe(0);
 
     const again = await startWebHost([], own.dataDir);
-    const next = await browser.context.newPage();
+    const next = await app.browser.context.newPage();
     await next.goto(again.url);
     const restored = next.getByRole('region', { name: 'Demo' });
     await restored.getByText('Ada Lovelace').waitFor();
