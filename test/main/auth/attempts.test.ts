@@ -51,7 +51,8 @@ describe('sign-in attempts', () => {
   it('cancel closes the port and changes the state at once (neutral: "Sign-in cancelled")', async () => {
     const rec = await signInServiceFor([oidcEntry(idp)]);
     const { authorizationUrl } = await rec.service.signIn('corp');
-    const start = performance.now();
+    // No stopwatch (timings belong in benchmarks): the state is checked synchronously right after the call,
+    // and the port right after that — both already changed.
     expect(rec.service.cancel('corp')).toBe(true);
     expect(rec.service.overview().providers[0]!.state).toEqual({
       status: 'signedOut',
@@ -59,7 +60,6 @@ describe('sign-in attempts', () => {
       cancelled: true,
     });
     expect(await status(redirectOf(authorizationUrl))).toBe(0);
-    expect(performance.now() - start).toBeLessThan(100);
     expect(rec.service.cancel('corp')).toBe(false);
     rec.service.close();
   });
