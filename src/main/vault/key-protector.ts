@@ -7,7 +7,7 @@ import { constants } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { moveAside } from '../services/storage/atomic-file.ts';
-import { checkTrusted, linkRefused, NOFOLLOW } from '../services/storage/trusted-path.ts';
+import { NOFOLLOW, readTrustedFile } from '../services/storage/trusted-path.ts';
 import { TAG_BYTES } from './vault-crypto.ts';
 
 /**
@@ -30,24 +30,6 @@ export interface KeyProtector {
   forget?(): Promise<void>;
 }
 
-/** Reads the key file without following a link, refusing one that is not this user's private file. */
-async function readKeyFile(file: string): Promise<Buffer | null> {
-  let handle;
-  try {
-    handle = await open(file, constants.O_RDONLY | NOFOLLOW);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw linkRefused(file, 'file');
-    throw error;
-  }
-  try {
-    checkTrusted(await handle.stat(), file, 'file');
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Web mode and plain Node: wraps the vault key with AES-256-GCM under a random key kept in `vault.key` (0600). */
 export class KeyFileProtector implements KeyProtector {
   readonly backend = 'key-file';
@@ -65,7 +47,7 @@ export class KeyFileProtector implements KeyProtector {
 
   #load(): Promise<Buffer> {
     this.#key ??= (async () => {
-      const existing = await readKeyFile(this.#file);
+      const existing = await readTrustedFile(this.#file);
       if (existing?.length === 32) return existing;
       if (existing) {
         // A damaged key file never heals by itself: keep it aside for the user and start a new key. What the
@@ -89,7 +71,7 @@ export class KeyFileProtector implements KeyProtector {
         return key;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const theirs = await readKeyFile(this.#file);
+        const theirs = await readTrustedFile(this.#file);
         if (theirs?.length !== 32) throw error;
         return theirs;
       }

@@ -7,25 +7,14 @@
  * and the Electron entry calls it only after the first window is shown.
  */
 import { randomBytes } from 'node:crypto';
-import { constants, fstatSync, openSync, readFileSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import type { UserProfile } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import type { TokenSet } from '../auth/providers/types.ts';
 import type { Logger } from '../ipc/dispatcher.ts';
 import { acquireLock } from '../services/storage/dir-lock.ts';
-import {
-  moveAside,
-  removeLeftovers,
-  removeLeftoversSync,
-  writeFileAtomic,
-} from '../services/storage/atomic-file.ts';
-import {
-  checkTrusted,
-  ensurePrivateDirSync,
-  linkRefused,
-  NOFOLLOW,
-} from '../services/storage/trusted-path.ts';
+import { moveAside, removeLeftovers, writeFileAtomic } from '../services/storage/atomic-file.ts';
+import { ensurePrivateDir, readTrustedFileSync } from '../services/storage/trusted-path.ts';
 import type { KeyProtector } from './key-protector.ts';
 import { open as openEntry, seal, type SealedEntry } from './vault-crypto.ts';
 
@@ -117,23 +106,6 @@ function asRecord(v: unknown): RememberedSession | null {
   return v as unknown as RememberedSession;
 }
 
-/** Reads a data file without following a link, refusing one that is not this user's private file. */
-function readPrivateFile(file: string): string {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | NOFOLLOW);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw linkRefused(file, 'file');
-    throw error;
-  }
-  try {
-    checkTrusted(fstatSync(fd), file, 'file');
-    return readFileSync(fd, 'utf8');
-  } finally {
-    closeSync(fd);
-  }
-}
-
 const emptyFile = (backend: string): VaultFile => ({
   format: 'latchkey-vault',
   version: 1,
@@ -178,7 +150,7 @@ export class TokenVault {
      */
     preferences?: VaultPreferences;
   }): Promise<TokenVault> {
-    ensurePrivateDirSync(options.dir);
+    ensurePrivateDir(options.dir);
     const vault = new TokenVault(
       path.join(options.dir, 'vault.json'),
       options.protector,
@@ -186,17 +158,16 @@ export class TokenVault {
       options.now ?? (() => new Date()),
     );
     // Temporary files of interrupted writes hold (encrypted) tokens: never leave them lying around.
-    removeLeftoversSync(vault.file);
+    removeLeftovers(vault.file);
     vault.#unlock = acquireLock(`${vault.file}.lock`, vault.#log);
     // A few kilobytes, read synchronously: cheaper than a thread-pool round trip on the restore path.
-    let text: string | null = null;
+    let text: string | null;
     try {
-      text = readPrivateFile(vault.file);
+      text = readTrustedFileSync(vault.file)?.toString('utf8') ?? null;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        await vault.#unlock();
-        throw error;
-      }
+      // A link, a foreign or an open file: refused, and the lock let go.
+      await vault.#unlock();
+      throw error;
     }
     if (text !== null) {
       let parsed: VaultFile | null;
@@ -358,7 +329,7 @@ export class TokenVault {
       });
       this.#key = null;
       await this.#protector.forget?.();
-      await removeLeftovers(this.file);
+      removeLeftovers(this.file);
     });
   }
 

@@ -29,7 +29,7 @@ async function main(): Promise<number> {
   }
   const dataDir = path.resolve(options.dataDir ?? defaultWebDataDir());
   try {
-    await ensurePrivateDir(dataDir);
+    ensurePrivateDir(dataDir);
   } catch (error) {
     // A folder another user could write to, or a link: say which and how to fix it, and start nothing.
     if (!(error instanceof UntrustedPath)) throw error;

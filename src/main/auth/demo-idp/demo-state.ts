@@ -5,11 +5,9 @@
  * atomically on every change (a sign-in or a refresh: rare).
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../services/storage/atomic-file.ts';
-import { checkFileIfThere, ensurePrivateDir, NOFOLLOW } from '../../services/storage/trusted-path.ts';
+import { ensurePrivateDir, readTrustedFile } from '../../services/storage/trusted-path.ts';
 
 export interface StoredEntry {
   payload: Record<string, unknown>;
@@ -62,15 +60,13 @@ export class DemoStateFile {
 
   /** The saved state, or a fresh one (no file, or a damaged one: the demo just starts over). */
   async load(): Promise<DemoState> {
-    await ensurePrivateDir(path.dirname(this.file));
-    await checkFileIfThere(this.file);
+    ensurePrivateDir(path.dirname(this.file));
+    const text = await readTrustedFile(this.file);
     try {
-      const parsed = JSON.parse(
-        await readFile(this.file, { encoding: 'utf8', flag: constants.O_RDONLY | NOFOLLOW }),
-      ) as unknown;
+      const parsed = text === null ? null : (JSON.parse(text.toString('utf8')) as unknown);
       if (isState(parsed)) return parsed;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && !(error instanceof SyntaxError)) throw error;
+      if (!(error instanceof SyntaxError)) throw error;
     }
     return freshDemoState();
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, readdirSync, unlinkSync } from 'node:fs';
-import { open, readdir, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { NOFOLLOW } from './trusted-path.ts';
 
@@ -54,26 +54,6 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/**
- * Removes temporary files interrupted writes left beside `file` (they may hold old secrets, or be what filled
- * the disk). Safe before taking the store's lock: a file whose writer still runs is left alone.
- */
-export async function removeLeftovers(file: string): Promise<number> {
-  const dir = path.dirname(file);
-  const prefix = `${path.basename(file)}${TMP_MARK}`;
-  let removed = 0;
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number.parseInt(name.slice(prefix.length), 10);
-    if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) continue;
-    await unlink(path.join(dir, name)).then(
-      () => removed++,
-      () => undefined,
-    );
-  }
-  return removed;
-}
-
 /** Moves a damaged file aside under a timestamped name, keeping it for the user rather than deleting it. */
 export async function moveAside(file: string, label: string, now: Date): Promise<string> {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
@@ -83,8 +63,12 @@ export async function moveAside(file: string, label: string, now: Date): Promise
   return target;
 }
 
-/** `removeLeftovers`, synchronously (the vault's restore-on-launch path reads its few files synchronously). */
-export function removeLeftoversSync(file: string): number {
+/**
+ * Removes temporary files interrupted writes left beside `file` (they may hold old secrets, or be what filled
+ * the disk). Safe before taking the store's lock: a file whose writer still runs is left alone. Synchronous:
+ * a directory listing at start-up (and on "forget all"), also on the vault's restore-on-launch path.
+ */
+export function removeLeftovers(file: string): number {
   const dir = path.dirname(file);
   const prefix = `${path.basename(file)}${TMP_MARK}`;
   let names: string[];

@@ -18,7 +18,7 @@
  * so the store recovers by itself once there is room.
  */
 import { constants } from 'node:fs';
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { StorageRecovery } from '../../../shared/contract.ts';
 import { HostError } from '../../../shared/errors.ts';
@@ -26,7 +26,7 @@ import type { JsonValue } from '../../../shared/json.ts';
 import type { Logger } from '../../ipc/dispatcher.ts';
 import { moveAside, removeLeftovers, writeFileAtomic } from './atomic-file.ts';
 import { acquireLock } from './dir-lock.ts';
-import { checkFileIfThere, checkTrusted, ensurePrivateDir, NOFOLLOW } from './trusted-path.ts';
+import { checkTrusted, ensurePrivateDir, NOFOLLOW, readTrustedFile } from './trusted-path.ts';
 
 /**
  * The two file operations a write needs. Real by default; tests inject failures (ENOSPC) where a small
@@ -105,7 +105,7 @@ export class ClientStorage {
   }
 
   static async open(options: ClientStorageOptions): Promise<ClientStorage> {
-    await ensurePrivateDir(options.dir);
+    ensurePrivateDir(options.dir);
     const file = path.join(options.dir, `${options.name ?? 'client-storage'}.json`);
     const store = new ClientStorage(
       file,
@@ -114,7 +114,7 @@ export class ClientStorage {
       options.fileOps ?? realFileOps,
     );
     // Before the lock: on a full disk, leftovers may be what keeps even the lock file from being written.
-    await removeLeftovers(file);
+    removeLeftovers(file);
     store.#unlock = acquireLock(`${file}.lock`, store.#log);
     try {
       await store.#load(options.now ?? (() => new Date()));
@@ -134,15 +134,7 @@ export class ClientStorage {
       );
     };
 
-    await checkFileIfThere(this.file);
-    await checkFileIfThere(this.journalFile);
-    const snapshot = await readFile(this.file, {
-      encoding: 'utf8',
-      flag: constants.O_RDONLY | NOFOLLOW,
-    }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return null;
-      throw e;
-    });
+    const snapshot = (await readTrustedFile(this.file))?.toString('utf8') ?? null;
     if (snapshot !== null) {
       let parsed: unknown;
       try {
@@ -158,13 +150,7 @@ export class ClientStorage {
       }
     }
 
-    const journal = await readFile(this.journalFile, {
-      encoding: 'utf8',
-      flag: constants.O_RDONLY | NOFOLLOW,
-    }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return '';
-      throw e;
-    });
+    const journal = (await readTrustedFile(this.journalFile))?.toString('utf8') ?? '';
     let damaged = 0;
     const lines = journal.split('\n');
     // The part after the last newline is a write that never finished, so never acknowledged: drop it.

@@ -4,8 +4,17 @@
  * (and have us write through it), or swap a file (and read our tokens). Refusals name the path and the
  * command that fixes it. Windows has no POSIX owners or modes: there only the link check applies.
  */
-import { constants, lstatSync, mkdirSync, type Stats } from 'node:fs';
-import { lstat, mkdir } from 'node:fs/promises';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  type Stats,
+} from 'node:fs';
+import { open } from 'node:fs/promises';
 import { HostError } from '../../../shared/errors.ts';
 
 const POSIX = process.platform !== 'win32';
@@ -48,26 +57,53 @@ export function checkTrusted(stat: Stats, file: string, kind: 'folder' | 'file')
   }
 }
 
-/** Creates the data folder (0700) if it is missing, and checks it is ours and private if it exists. */
-export async function ensurePrivateDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  checkTrusted(await lstat(dir), dir, 'folder');
-}
-
-/** Refuses a data file that exists but is a link, foreign or writable by others; fine when missing. */
-export async function checkFileIfThere(file: string): Promise<void> {
-  let stat: Stats;
-  try {
-    stat = await lstat(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  checkTrusted(stat, file, 'file');
-}
-
-/** The same, synchronously: for the restore-on-launch path, where a thread-pool round trip costs more. */
-export function ensurePrivateDirSync(dir: string): void {
+/**
+ * Creates the data folder (0700) if it is missing, and checks it is ours and private if it exists.
+ * Synchronous: two system calls, once per store at start-up (the vault's restore path cannot afford a
+ * thread-pool round trip for them).
+ */
+export function ensurePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   checkTrusted(lstatSync(dir), dir, 'folder');
+}
+
+const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+const asLinkRefusal = (error: unknown, file: string) =>
+  (error as NodeJS.ErrnoException).code === 'ELOOP' ? linkRefused(file, 'file') : error;
+
+/**
+ * Reads a data file, or null when there is none. Opened without following a link and checked on the open
+ * handle (ours, private, a plain file), so nothing can be swapped in between the check and the read.
+ */
+export async function readTrustedFile(file: string): Promise<Buffer | null> {
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | NOFOLLOW);
+  } catch (error) {
+    if (missing(error)) return null;
+    throw asLinkRefusal(error, file);
+  }
+  try {
+    checkTrusted(await handle.stat(), file, 'file');
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The same, synchronously: for the vault's few kilobytes on the restore-on-launch path. */
+export function readTrustedFileSync(file: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | NOFOLLOW);
+  } catch (error) {
+    if (missing(error)) return null;
+    throw asLinkRefusal(error, file);
+  }
+  try {
+    checkTrusted(fstatSync(fd), file, 'file');
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
