@@ -58,3 +58,21 @@ export function useFocusKeeper<T extends HTMLElement>(key: unknown): RefObject<T
   }, [key]);
   return ref;
 }
+
+/**
+ * For an action whose control is disabled (or replaced) while it runs: `remember()` when it starts notes
+ * where focus was; when `busy` turns false, focus goes back there (or to the first control of its section).
+ */
+export function useFocusReturn(busy: boolean): () => void {
+  const origin = useRef<{ el: HTMLElement | null; container: Element | null } | null>(null);
+  useEffect(() => {
+    if (busy || !origin.current) return;
+    const { el, container } = origin.current;
+    origin.current = null;
+    focusBack(el, container);
+  }, [busy]);
+  return () => {
+    const el = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    origin.current = { el, container: el?.closest('section, form, [role="tabpanel"]') ?? null };
+  };
+}

@@ -1,6 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { friendlyError, type FriendlyError } from '../host/friendly-error.ts';
-import { focusBack } from './focus.ts';
+import { useFocusReturn } from './focus.ts';
 
 /**
  * Runs a user action against the host: clears the last error, marks the panel busy, shows a failure as a
@@ -13,20 +13,13 @@ export function useAction(after?: () => void) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const afterRef = useRef(after);
-  const origin = useRef<{ el: HTMLElement | null; container: Element | null } | null>(null);
   useLayoutEffect(() => {
     afterRef.current = after;
   });
-  useEffect(() => {
-    if (busy || !origin.current) return;
-    const { el, container } = origin.current;
-    origin.current = null;
-    focusBack(el, container);
-  }, [busy]);
+  const rememberFocus = useFocusReturn(busy);
   const setError = (message: string | null) => setErrorState(message === null ? null : { message });
   const run = async (action: () => Promise<unknown>): Promise<boolean> => {
-    const el = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    origin.current = { el, container: el?.closest('section, form, [role="tabpanel"]') ?? null };
+    rememberFocus();
     setErrorState(null);
     setBusy(true);
     try {

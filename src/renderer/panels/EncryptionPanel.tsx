@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { host } from '../host/client.ts';
-import { focusBack } from '../components/focus.ts';
+import { useFocusReturn } from '../components/focus.ts';
 import { friendlyError, type FriendlyError } from '../host/friendly-error.ts';
 import { writeClipboard } from '../host/desktop.ts';
 import { FLET_ITERATIONS, FLET_VERSIONS, type FletIterationsChoice } from '../../shared/flet-encryption.ts';
@@ -34,14 +34,7 @@ export function EncryptionPanel() {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<FriendlyError | string | null>(null);
   // The button pressed is disabled while the key is derived, which drops focus; it gets it back after.
-  const origin = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    if (busy === null && origin.current) {
-      focusBack(origin.current, origin.current.closest('section'));
-      origin.current = null;
-    }
-  }, [busy]);
-
+  const rememberFocus = useFocusReturn(busy !== null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -49,7 +42,7 @@ export function EncryptionPanel() {
   };
 
   const run = async (operation: Operation) => {
-    origin.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    rememberFocus();
     setBusy(operation);
     setError(null);
     setStatus(operation === 'encrypt' ? 'Deriving key and encrypting…' : 'Deriving key and decrypting…');
