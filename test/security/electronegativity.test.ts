@@ -66,12 +66,25 @@ describe('electronegativity', () => {
     const electron = (
       JSON.parse(await readFile(require.resolve('electron/package.json'), 'utf8')) as { version: string }
     ).version;
-    await promisify(execFile)(
-      process.execPath,
-      [bin, '-i', path.join(root, 'src'), '-o', out, '-e', electron],
-      { cwd: root, timeout: 240_000 },
-    );
-    const findings: Finding[] = parseCsv(await readFile(out, 'utf8')).map((c) => ({
+    // The scanner writes its CSV header and its rows with two fs.writeFile calls it does not sequence
+    // (dist/util/file.js: a truncating write, then an append), so on a busy machine the header can land after
+    // the rows and wipe them. A report is used only when it is whole: the header first, then complete rows.
+    const HEADER = 'issue, severity, confidence, filename, location, sample, description, url';
+    let rows: string[][];
+    for (let attempt = 1; ; attempt++) {
+      await promisify(execFile)(
+        process.execPath,
+        [bin, '-i', path.join(root, 'src'), '-o', out, '-e', electron],
+        { cwd: root, timeout: 240_000 },
+      );
+      const report = await readFile(out, 'utf8');
+      rows = parseCsv(report);
+      const whole = report.startsWith(HEADER) && rows.length > 0 && rows.every((c) => c.length === 8);
+      if (whole) break;
+      if (attempt === 3)
+        throw new Error(`electronegativity wrote an incomplete report three times:\n${report}`);
+    }
+    const findings: Finding[] = rows.map((c) => ({
       check: c[0]!,
       severity: c[1]!,
       file: path.relative(root, c[3]!),
