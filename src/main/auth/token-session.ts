@@ -1,12 +1,14 @@
 /**
  * One signed-in provider: its tokens, user and groups, and the refresh that keeps the access token fresh.
  * - One refresh in flight, however many callers ask.
- * - Refreshed ahead of expiry (see scheduling.ts); the rotated refresh token is persisted before it is used.
+ * - Refreshed ahead of expiry (see scheduling.ts), once per token, on a timer that keeps delays past
+ *   2^31−1 ms (a 30-day token); the rotated refresh token is persisted before it is used.
  * - Network errors and 5xx keep the session and retry with back-off; invalid_grant ends the session.
  */
 import * as client from 'openid-client';
 import type { AuthState, UserProfile } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
+import { SingleFlight, Timer } from '../async.ts';
 import { isTransient } from './errors.ts';
 import type { ProviderRuntime, TokenSet } from './providers/types.ts';
 import { backoffDelay, refreshDueAt } from './scheduling.ts';
@@ -31,8 +33,8 @@ export class TokenSession {
   refreshProblem: string | undefined;
 
   readonly #hooks: SessionHooks;
-  #inflight: Promise<TokenSet> | null = null;
-  #timer: NodeJS.Timeout | null = null;
+  readonly #refresh = new SingleFlight(() => this.#refreshNow());
+  readonly #timer: Timer;
   #failures = 0;
   #ended = false;
 
@@ -50,6 +52,7 @@ export class TokenSession {
     this.groups = groups;
     this.signedInAt = signedInAt;
     this.#hooks = hooks;
+    this.#timer = new Timer(hooks);
     this.#schedule();
   }
 
@@ -81,13 +84,10 @@ export class TokenSession {
 
   refresh(): Promise<TokenSet> {
     if (this.#ended) return Promise.reject(new HostError('unavailable', 'this sign-in has ended'));
-    this.#inflight ??= this.#refresh().finally(() => {
-      this.#inflight = null;
-    });
-    return this.#inflight;
+    return this.#refresh.run();
   }
 
-  async #refresh(): Promise<TokenSet> {
+  async #refreshNow(): Promise<TokenSet> {
     const refreshToken = this.tokens.refreshToken;
     if (!refreshToken) {
       if (this.tokens.expiresAt !== undefined && this.#hooks.now() >= this.tokens.expiresAt) {
@@ -148,29 +148,25 @@ export class TokenSession {
     return next;
   }
 
+  /** When the next automatic refresh is due (epoch ms), or null when none is scheduled. */
+  get nextRefreshAt(): number | null {
+    return this.#timer.at;
+  }
+
   #schedule(): void {
-    this.#clearTimer();
+    this.#timer.cancel();
     if (this.#ended || !this.tokens.refreshToken) return;
     const due = refreshDueAt(this.tokens.issuedAt, this.tokens.expiresAt);
-    if (due === null) return;
-    this.#timer = setTimeout(() => void this.refresh().catch(() => {}), Math.max(0, due - this.#hooks.now()));
-    this.#timer.unref();
+    if (due !== null) this.#timer.fireAt(due, () => void this.refresh().catch(() => {}));
   }
 
   #retryLater(): void {
-    this.#clearTimer();
     if (this.#ended) return;
-    this.#timer = setTimeout(() => void this.refresh().catch(() => {}), backoffDelay(this.#failures - 1));
-    this.#timer.unref();
-  }
-
-  #clearTimer(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
+    this.#timer.fireIn(backoffDelay(this.#failures - 1), () => void this.refresh().catch(() => {}));
   }
 
   end(): void {
     this.#ended = true;
-    this.#clearTimer();
+    this.#timer.cancel();
   }
 }
