@@ -5,7 +5,8 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CALL_PREFIX, METHOD_NAMES } from '../../shared/contract.ts';
 import { fail } from '../../shared/errors.ts';
-import type { Dispatch, Logger } from '../ipc/dispatcher.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { Dispatch } from '../ipc/dispatcher.ts';
 import { isTrustedSender } from '../security/url-policy.ts';
 
 export function clientIdOf(webContentsId: number): string {

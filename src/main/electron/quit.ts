@@ -1,4 +1,4 @@
-import type { Logger } from '../ipc/dispatcher.ts';
+import type { Logger } from '../../shared/logger.ts';
 
 /**
  * Waits for the host to close (storage and vault flushed), but never longer than `ms`: a quit that hangs

@@ -12,6 +12,7 @@ import {
   type ParsedArgs,
 } from '../../shared/contract.ts';
 import { HostError, fail, ok, type Result } from '../../shared/errors.ts';
+import type { Logger } from '../../shared/logger.ts';
 
 export interface CallContext {
   /** The window (Electron) or page load (web mode) that made the call. */
@@ -22,7 +23,8 @@ export type Handlers = {
   [K in MethodName]: (ctx: CallContext, ...args: ParsedArgs<K>) => MethodResult<K> | Promise<MethodResult<K>>;
 };
 
-export type Logger = Pick<Console, 'warn' | 'error'>;
+// Still imported from here by services/storage/dir-lock.ts (another owner); new code imports shared/logger.ts.
+export type { Logger };
 
 function describeIssue(issue: z.core.$ZodIssue): { path: string; message: string; tooLarge: boolean } {
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');

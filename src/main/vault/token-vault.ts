@@ -8,10 +8,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { UserProfile } from '../../shared/auth-types.ts';
+import type { UserProfile, VaultNoteInfo } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import type { TokenSet } from '../auth/providers/types.ts';
-import type { Logger } from '../ipc/dispatcher.ts';
+import type { Logger } from '../../shared/logger.ts';
 import { acquireLock } from '../services/storage/dir-lock.ts';
 import { moveAside, removeLeftovers, writeFileAtomic } from '../services/storage/atomic-file.ts';
 import { ensurePrivateDir, readTrustedFileSync } from '../services/storage/trusted-path.ts';
@@ -30,12 +30,6 @@ export interface RememberedSession {
   fetchGroups: boolean;
 }
 
-export interface VaultNote {
-  reason: string;
-  movedTo?: string | undefined;
-  at: string;
-}
-
 export interface VaultStatus {
   file: string;
   backend: string;
@@ -46,7 +40,7 @@ export interface VaultStatus {
   canRemember: boolean;
   whyNot: string | null;
   remembered: string[];
-  notes: VaultNote[];
+  notes: VaultNoteInfo[];
 }
 
 /** The app settings' view of the one vault choice they keep. */
@@ -120,7 +114,7 @@ export class TokenVault {
   readonly #protector: KeyProtector;
   readonly #log: Logger;
   readonly #now: () => Date;
-  readonly #notes: VaultNote[] = [];
+  readonly #notes: VaultNoteInfo[] = [];
   #data: VaultFile;
   #key: Buffer | null = null;
   #available = true;

@@ -23,7 +23,7 @@ import path from 'node:path';
 import type { StorageRecovery } from '../../../shared/contract.ts';
 import { HostError } from '../../../shared/errors.ts';
 import type { JsonValue } from '../../../shared/json.ts';
-import type { Logger } from '../../ipc/dispatcher.ts';
+import type { Logger } from '../../../shared/logger.ts';
 import { moveAside, removeLeftovers, writeFileAtomic } from './atomic-file.ts';
 import { acquireLock } from './dir-lock.ts';
 import { checkTrusted, ensurePrivateDir, NOFOLLOW, readTrustedFile } from './trusted-path.ts';
