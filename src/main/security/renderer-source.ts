@@ -4,6 +4,7 @@
  * anyone who can set an environment variable for the app could otherwise point the window, and the full
  * host API (tokens included), at a page of their own.
  */
+import { isLoopbackHost } from '../../shared/loopback.ts';
 import { APP_ORIGIN } from './url-policy.ts';
 
 export interface RendererSource {
@@ -27,7 +28,6 @@ export function rendererSource(input: {
     return packaged;
   }
   // A dev server is on this machine; anything else is not a development switch.
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'http:' || !loopback) return packaged;
+  if (url.protocol !== 'http:' || !isLoopbackHost(url.hostname)) return packaged;
   return { appUrl: url.href, origins: [APP_ORIGIN, url.origin] };
 }
