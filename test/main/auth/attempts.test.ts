@@ -7,6 +7,7 @@ import { SignInService } from '../../../src/main/auth/sign-in-service.ts';
 import { createRuntime } from '../../../src/main/auth/providers/index.ts';
 import type { ProviderSettings } from '../../../src/main/auth/config/load.ts';
 import { oidcEntry, startTestIdp, type TestIdp } from '../../helpers/idp.ts';
+import { track } from '../../helpers/disposables.ts';
 import { signInServiceFor } from '../../helpers/sign-in.ts';
 
 let idp: TestIdp;
@@ -30,6 +31,7 @@ const redirectOf = (authorizationUrl: string) => new URL(authorizationUrl).searc
 describe('sign-in attempts', () => {
   it('two sign-ins started together for one provider leave exactly one listener: the newer', async () => {
     const rec = await signInServiceFor([oidcEntry(idp)]);
+    track(rec.service);
     const [first, second] = await Promise.allSettled([
       rec.service.signIn('corp'),
       rec.service.signIn('corp'),
@@ -45,11 +47,11 @@ describe('sign-in attempts', () => {
     const third = await rec.service.signIn('corp');
     expect(await status(redirectOf(url))).toBe(0);
     expect(await status(redirectOf(third.authorizationUrl))).toBe(400);
-    rec.service.close();
   });
 
   it('cancel closes the port and changes the state at once (neutral: "Sign-in cancelled")', async () => {
     const rec = await signInServiceFor([oidcEntry(idp)]);
+    track(rec.service);
     const { authorizationUrl } = await rec.service.signIn('corp');
     // No stopwatch (timings belong in benchmarks): the state is checked synchronously right after the call,
     // and the port right after that — both already changed.
@@ -61,11 +63,11 @@ describe('sign-in attempts', () => {
     });
     expect(await status(redirectOf(authorizationUrl))).toBe(0);
     expect(rec.service.cancel('corp')).toBe(false);
-    rec.service.close();
   });
 
   it('cancelling a device-code sign-in changes the state at once, not at the next poll', async () => {
     const rec = await signInServiceFor([oidcEntry(idp)]);
+    track(rec.service);
     await rec.service.signInWithDevice('corp');
     const failed = rec.next('auth.signInFailed', 'corp');
     expect(rec.service.cancel('corp')).toBe(true);
@@ -77,7 +79,6 @@ describe('sign-in attempts', () => {
       reason: 'Sign-in cancelled',
       cancelled: true,
     });
-    rec.service.close();
   });
 
   it('a cancel while the user is being read ends signed out, and the late answer changes nothing', async () => {
@@ -104,6 +105,7 @@ describe('sign-in attempts', () => {
       now: () => Date.now(),
       log: { warn() {}, error() {} },
     });
+    track(service);
     const imported = service.importToken('slow', JSON.stringify({ access_token: 'a', scope: ['openid'] }));
     expect(service.cancel('slow')).toBe(true);
     release();
@@ -114,6 +116,5 @@ describe('sign-in attempts', () => {
       cancelled: true,
     });
     expect(events).not.toContain('auth.signedIn');
-    service.close();
   });
 });

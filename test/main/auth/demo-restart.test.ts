@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost } from '../../../src/main/host.ts';
 import { launchChromium, type LaunchedBrowser } from '../../e2e/helpers/browser.ts';
+import { track } from '../../helpers/disposables.ts';
 import { approveInBrowser } from '../../helpers/idp-browser.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
@@ -25,7 +26,7 @@ const start = (dataDir: string) => createHost({ transport: 'web', version: 't', 
 describe('demo provider across a restart', () => {
   it('restores a remembered demo sign-in and refreshes it at the demo provider', async () => {
     const dataDir = tempDir('demo-restart');
-    const first = await start(dataDir);
+    const first = track(await start(dataDir));
     const auth = first.signIn.service;
     const { authorizationUrl } = await auth.signIn('demo', { rememberMe: true });
     const signedIn = new Promise<void>((resolve) =>
@@ -42,7 +43,7 @@ describe('demo provider across a restart', () => {
     expect(statSync(stateFile).mode & 0o777).toBe(0o600);
     expect(readFileSync(stateFile, 'utf8')).toContain('RefreshToken');
 
-    const second = await start(dataDir);
+    const second = track(await start(dataDir));
     const again = second.signIn.service;
     expect(again.overview().providers[0]!.state).toMatchObject({
       status: 'signedIn',
@@ -52,6 +53,5 @@ describe('demo provider across a restart', () => {
     const refreshed = (await again.refresh('demo')) as { status: string; fingerprint: string };
     expect(refreshed.status).toBe('signedIn');
     expect(refreshed.fingerprint).not.toBe(before.fingerprint);
-    await second.close();
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubFixture, type GitHubFixture } from '../../helpers/github-fixture.ts';
+import { track } from '../../helpers/disposables.ts';
 import { signInServiceFor } from '../../helpers/sign-in.ts';
 
 let gh: GitHubFixture;
@@ -22,6 +23,7 @@ beforeEach(() => {
 
 async function signedIn(entry: Record<string, unknown>) {
   const rec = await signInServiceFor([entry]);
+  track(rec.service);
   const { authorizationUrl } = await rec.service.signIn(String(entry.id ?? 'github'));
   const done = rec.next('auth.signedIn', String(entry.id ?? 'github'));
   await completeInBrowser(authorizationUrl);
@@ -46,6 +48,7 @@ async function completeInBrowser(authorizationUrl: string): Promise<string> {
 describe('GitHub through the Enterprise host option', () => {
   it('uses the Enterprise endpoints and reads user, primary e-mail and teams', async () => {
     const rec = await signInServiceFor([github({ fetchGroups: true })]);
+    track(rec.service);
     const { authorizationUrl } = await rec.service.signIn('github');
     const url = new URL(authorizationUrl);
     expect(`${url.origin}${url.pathname}`).toBe(`http://${gh.host}/login/oauth/authorize`);
@@ -69,12 +72,12 @@ describe('GitHub through the Enterprise host option', () => {
     });
     const repos = await rec.service.request('github', { url: `http://${gh.host}/api/v3/user/repos` });
     expect(JSON.parse(repos.body)).toEqual([{ full_name: 'octocat/hello-world' }]);
-    rec.service.close();
   });
 
   it("maps GitHub's HTTP 200 token errors to real errors", async () => {
     gh.rejectCodes = true;
     const rec = await signInServiceFor([github()]);
+    track(rec.service);
     const { authorizationUrl } = await rec.service.signIn('github');
     const failed = rec.next('auth.signInFailed', 'github');
     expect(await completeInBrowser(authorizationUrl)).toContain('bad_verification_code');
@@ -83,11 +86,11 @@ describe('GitHub through the Enterprise host option', () => {
       error: 'bad_verification_code',
       errorDescription: 'The code passed is incorrect or expired.',
     });
-    rec.service.close();
   });
 
   it('device flow: authorization_pending (HTTP 200 at GitHub) then success', async () => {
     const rec = await signInServiceFor([github({ clientSecret: undefined })]);
+    track(rec.service);
     const before = gh.tokenRequests;
     const device = await rec.service.signInWithDevice('github');
     expect(device).toMatchObject({
@@ -97,11 +100,11 @@ describe('GitHub through the Enterprise host option', () => {
     const done = await rec.next('auth.signedIn', 'github');
     expect(done.user?.login).toBe('octocat');
     expect(gh.tokenRequests - before).toBe(2);
-    rec.service.close();
   });
 
   it('the token is sent only to the GitHub API origin', async () => {
     const rec = await signInServiceFor([github()]);
+    track(rec.service);
     const { authorizationUrl } = await rec.service.signIn('github');
     const done = rec.next('auth.signedIn', 'github');
     await completeInBrowser(authorizationUrl);
@@ -109,7 +112,6 @@ describe('GitHub through the Enterprise host option', () => {
     await expect(
       rec.service.request('github', { url: 'https://api.github.com.evil.example/user' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    rec.service.close();
   });
 
   it('reads every team, following Link: rel="next" (105 teams, two pages)', async () => {
@@ -119,7 +121,6 @@ describe('GitHub through the Enterprise host option', () => {
     expect(state.groups).toHaveLength(105);
     expect(state.groups[0]).toBe('octo-org/core');
     expect(state.groups[104]).toBe('octo-org/team-104');
-    rec.service.close();
   });
 
   it('signs in without teams or e-mail when a GitHub App may not read them (403), and says why', async () => {
@@ -137,7 +138,6 @@ describe('GitHub through the Enterprise host option', () => {
       },
     });
     expect((state as { user: { email?: string } }).user.email).toBeUndefined();
-    rec.service.close();
   });
 
   it("a refresh answered bad_refresh_token signs out with GitHub's own description", async () => {
@@ -149,7 +149,6 @@ describe('GitHub through the Enterprise host option', () => {
     expect((await out).reason).toContain(
       'bad_refresh_token: The refresh token passed is incorrect or expired.',
     );
-    rec.service.close();
   });
 
   it('the generic oauth2 type completes a device flow whose server says authorization_pending with HTTP 200', async () => {
@@ -166,11 +165,11 @@ describe('GitHub through the Enterprise host option', () => {
         allowInsecureHttp: true,
       },
     ]);
+    track(rec.service);
     const before = gh.tokenRequests;
     await rec.service.signInWithDevice('forge');
     const done = await rec.next('auth.signedIn', 'forge');
     expect(done.user?.id).toBe('583231');
     expect(gh.tokenRequests - before).toBe(2);
-    rec.service.close();
   });
 });

@@ -2,27 +2,31 @@ import http from 'node:http';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { LoopbackReceiver } from '../../../src/main/auth/loopback.ts';
+import { track } from '../../helpers/disposables.ts';
 
 describe('LoopbackReceiver', () => {
   it('listens on 127.0.0.1 at a free port with the given path', async () => {
-    const r = await LoopbackReceiver.start({
-      port: 0,
-      path: '/callback/x',
-      timeoutMs: 10_000,
-      expectedState: 's',
-    });
+    const r = track(
+      await LoopbackReceiver.start({
+        port: 0,
+        path: '/callback/x',
+        timeoutMs: 10_000,
+        expectedState: 's',
+      }),
+    );
     expect(r.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\/x$/);
     expect(r.port).toBeGreaterThan(0);
-    await r.close();
   });
 
   it('times out with a clear error and closes', async () => {
-    const r = await LoopbackReceiver.start({
-      port: 0,
-      path: '/callback/x',
-      timeoutMs: 50,
-      expectedState: 's',
-    });
+    const r = track(
+      await LoopbackReceiver.start({
+        port: 0,
+        path: '/callback/x',
+        timeoutMs: 50,
+        expectedState: 's',
+      }),
+    );
     await expect(r.callback).rejects.toMatchObject({
       code: 'cancelled',
       message: expect.stringContaining('timed out'),
@@ -31,7 +35,9 @@ describe('LoopbackReceiver', () => {
   });
 
   it('accepts one callback, redirects away from the code, serves the result page once, then closes', async () => {
-    const r = await LoopbackReceiver.start({ port: 0, path: '/cb', timeoutMs: 10_000, expectedState: 's' });
+    const r = track(
+      await LoopbackReceiver.start({ port: 0, path: '/cb', timeoutMs: 10_000, expectedState: 's' }),
+    );
     const first = await fetch(`${r.redirectUri}?code=secret-code&state=s`, { redirect: 'manual' });
     expect(first.status).toBe(303);
     const location = first.headers.get('location')!;
@@ -49,7 +55,9 @@ describe('LoopbackReceiver', () => {
   });
 
   it('answers other methods and paths with 404', async () => {
-    const r = await LoopbackReceiver.start({ port: 0, path: '/cb', timeoutMs: 10_000, expectedState: 's' });
+    const r = track(
+      await LoopbackReceiver.start({ port: 0, path: '/cb', timeoutMs: 10_000, expectedState: 's' }),
+    );
     expect((await fetch(r.redirectUri, { method: 'POST', body: 'code=x' })).status).toBe(404);
     expect((await fetch(`${new URL(r.redirectUri).origin}/cbx`)).status).toBe(404);
     await r.close();
@@ -57,12 +65,14 @@ describe('LoopbackReceiver', () => {
   });
 
   it('ignores a wrong state, a foreign Host and a cross-site image: the sign-in stays pending, then the real redirect wins', async () => {
-    const r = await LoopbackReceiver.start({
-      port: 0,
-      path: '/cb',
-      timeoutMs: 10_000,
-      expectedState: 'the-real-state',
-    });
+    const r = track(
+      await LoopbackReceiver.start({
+        port: 0,
+        path: '/cb',
+        timeoutMs: 10_000,
+        expectedState: 'the-real-state',
+      }),
+    );
     const { port } = r;
     const raw = (host: string, query: string) =>
       new Promise<number>((resolve, reject) => {
@@ -88,17 +98,18 @@ describe('LoopbackReceiver', () => {
     const real = await fetch(`${r.redirectUri}?code=c&state=the-real-state`, { redirect: 'manual' });
     expect(real.status).toBe(303);
     expect((await r.callback).searchParams.get('code')).toBe('c');
-    await r.close();
   });
 
   it('a localhost redirect listens on 127.0.0.1 and ::1, so no other process can take the callback on ::1', async () => {
-    const r = await LoopbackReceiver.start({
-      port: 0,
-      path: '/cb',
-      hostname: 'localhost',
-      timeoutMs: 10_000,
-      expectedState: 's',
-    });
+    const r = track(
+      await LoopbackReceiver.start({
+        port: 0,
+        path: '/cb',
+        hostname: 'localhost',
+        timeoutMs: 10_000,
+        expectedState: 's',
+      }),
+    );
     expect(r.redirectUri).toMatch(/^http:\/\/localhost:\d+\/cb$/);
     // Another local program tries to listen on the same port on ::1 (where browsers try first): refused.
     const squatter = net.createServer();
@@ -121,11 +132,10 @@ describe('LoopbackReceiver', () => {
         .on('error', reject);
     });
     expect(v6).toBe(303);
-    await r.close();
   });
 
   it('refuses a fixed localhost port that another program holds on ::1', async () => {
-    const squatter = net.createServer();
+    const squatter = track(net.createServer());
     await new Promise<void>((resolve) => squatter.listen(0, '::1', () => resolve()));
     const port = (squatter.address() as net.AddressInfo).port;
     await expect(
@@ -137,6 +147,5 @@ describe('LoopbackReceiver', () => {
         expectedState: 's',
       }),
     ).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('127.0.0.1 or ::1') });
-    squatter.close();
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../e2e/helpers/browser.ts';
 import { approveInBrowser } from '../../helpers/idp-browser.ts';
 import { NATIVE_CLIENT, oidcEntry, startTestIdp, type TestIdp } from '../../helpers/idp.ts';
+import { track } from '../../helpers/disposables.ts';
 import { signInServiceFor, type Recorded } from '../../helpers/sign-in.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
@@ -24,7 +25,7 @@ async function signInOnce(
   options: { rememberMe?: boolean } = {},
   entry = corp(),
 ): Promise<Recorded> {
-  const rec = await signInServiceFor([entry], {}, dir);
+  const rec = tracked(await signInServiceFor([entry], {}, dir));
   await rec.service.restore();
   const { authorizationUrl } = await rec.service.signIn('corp', options);
   const done = rec.next('auth.signedIn', 'corp');
@@ -33,12 +34,18 @@ async function signInOnce(
   return rec;
 }
 
+/** Closed after the test: the service first, then the vault it writes to. */
+function tracked(rec: Recorded): Recorded {
+  if (rec.vault) track(rec.vault);
+  track(rec.service);
+  return rec;
+}
+
 /** A second launch on the same data directory. */
 async function relaunch(prev: Recorded, dir: string, now?: () => number, entry = corp()): Promise<Recorded> {
   prev.service.close();
   await prev.vault?.close();
-  const rec = await signInServiceFor([entry], now ? { now } : {}, dir);
-  return rec;
+  return tracked(await signInServiceFor([entry], now ? { now } : {}, dir));
 }
 
 describe('remember me', () => {
@@ -63,7 +70,6 @@ describe('remember me', () => {
     });
     // A fresh token: no refresh was needed.
     expect((idp.grants.refresh_token ?? 0) - grantsBefore).toBe(0);
-    second.service.close();
   });
 
   it('refreshes an expired access token against the provider on restore', async () => {
@@ -79,7 +85,6 @@ describe('remember me', () => {
     const after = await second.service.accessToken('corp');
     expect(after.accessToken).not.toBe(before);
     expect((idp.grants.refresh_token ?? 0) - grantsBefore).toBe(1);
-    second.service.close();
   });
 
   it('offline at launch: signed in from the cache, with the refresh problem shown', async () => {
@@ -97,7 +102,6 @@ describe('remember me', () => {
       restored: true,
       refreshProblem: expect.stringContaining('retrying'),
     });
-    second.service.close();
   });
 
   it('invalid_grant at restore signs out with the reason and forgets the entry', async () => {
@@ -120,7 +124,6 @@ describe('remember me', () => {
     await second.service.restore();
     expect((await signedOut).reason).toContain('invalid_grant');
     expect(second.vault!.status().remembered).toEqual([]);
-    second.service.close();
   });
 
   it('without remember me nothing outlives the process; sign-out and forget-all remove entries', async () => {
@@ -142,8 +145,6 @@ describe('remember me', () => {
     await done;
     await third.service.forgetAll();
     expect(third.vault!.status().remembered).toEqual([]);
-    second.service.close();
-    third.service.close();
   });
 
   it('a provider whose configuration changed does not get the old tokens', async () => {
@@ -153,7 +154,6 @@ describe('remember me', () => {
     await second.service.restore();
     expect(second.service.overview().providers[0]!.state.status).toBe('signedOut');
     expect(second.vault!.status().remembered).toEqual([]);
-    second.service.close();
   });
 });
 
@@ -175,6 +175,7 @@ describe("Flet's token JSON", () => {
     first.service.close();
 
     const fresh = await signInServiceFor([corp()]);
+    track(fresh.service);
     const state = await fresh.service.importToken('corp', JSON.stringify(exported), { rememberMe: false });
     expect(state).toMatchObject({ status: 'signedIn', user: { id: 'ada' } });
 
@@ -186,6 +187,7 @@ describe("Flet's token JSON", () => {
       refresh_token: exported.refresh_token,
     };
     const flet = await signInServiceFor([corp()]);
+    track(flet.service);
     const fletState = await flet.service.importToken('corp', JSON.stringify(fromFlet), { rememberMe: false });
     expect(fletState).toMatchObject({ status: 'signedIn', user: { id: 'ada' } });
     flet.service.close();
@@ -193,6 +195,7 @@ describe("Flet's token JSON", () => {
     const grantsBefore = idp.grants.refresh_token ?? 0;
     const expired = { ...exported, expires_at: Date.now() / 1000 - 60, expires_in: 0 };
     const again = await signInServiceFor([corp()]);
+    track(again.service);
     await again.service.importToken('corp', JSON.stringify(expired), { rememberMe: false });
     expect((idp.grants.refresh_token ?? 0) - grantsBefore).toBe(1);
 
@@ -200,7 +203,5 @@ describe("Flet's token JSON", () => {
       code: 'invalid_argument',
       message: expect.stringContaining('access_token'),
     });
-    fresh.service.close();
-    again.service.close();
   });
 });

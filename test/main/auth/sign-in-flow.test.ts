@@ -15,6 +15,7 @@ import {
   startTestIdp,
   type TestIdp,
 } from '../../helpers/idp.ts';
+import { track } from '../../helpers/disposables.ts';
 import { signInServiceFor } from '../../helpers/sign-in.ts';
 
 let idp: TestIdp;
@@ -46,6 +47,7 @@ const now = () => Date.now() + clockOffset;
 async function signedIn(entries: unknown[], id: string, options = {}) {
   clockOffset = 0;
   const rec = await signInServiceFor(entries, { now });
+  track(rec.service);
   const { authorizationUrl } = await rec.service.signIn(id, options);
   const done = rec.next('auth.signedIn', id);
   const landing = await approveInBrowser(browser.context, authorizationUrl);
@@ -55,6 +57,7 @@ async function signedIn(entries: unknown[], id: string, options = {}) {
 describe('browser sign-in against a real OpenID provider', () => {
   it('stray requests on the callback (wrong state, foreign Host, a cross-site image) leave it pending; the real redirect then signs in', async () => {
     const rec = await signInServiceFor([native()]);
+    track(rec.service);
     const { authorizationUrl } = await rec.service.signIn('corp');
     const redirect = new URL(new URL(authorizationUrl).searchParams.get('redirect_uri')!);
     const stray = (path: string, host = redirect.host) =>
@@ -78,7 +81,6 @@ describe('browser sign-in against a real OpenID provider', () => {
     const done = rec.next('auth.signedIn', 'corp');
     await approveInBrowser(browser.context, authorizationUrl);
     expect((await done).user).toMatchObject({ id: 'ada' });
-    rec.service.close();
   });
 
   it('a native public client: PKCE, state, nonce; user from userinfo; the result page has no code in its URL', async () => {
@@ -104,7 +106,6 @@ describe('browser sign-in against a real OpenID provider', () => {
       tokenType: 'bearer',
     });
     expect(rec.broughtToFront).toBe(1);
-    rec.service.close();
   });
 
   it('a confidential client with groups from the groups claim', async () => {
@@ -115,7 +116,6 @@ describe('browser sign-in against a real OpenID provider', () => {
     expect(state.status === 'signedIn' && state.scopes).toEqual(
       expect.arrayContaining(['openid', 'profile', 'email', 'groups']),
     );
-    rec.service.close();
   });
 
   it('a confidential client registered for client_secret_post signs in with clientAuthMethod', async () => {
@@ -127,11 +127,11 @@ describe('browser sign-in against a real OpenID provider', () => {
     });
     const ok = await signedIn([post], 'corp-secret');
     expect(ok.payload.user?.id).toBe('ada');
-    ok.rec.service.close();
   });
 
   it('two providers signed in at the same time, independently', async () => {
     const rec = await signInServiceFor([native(), confidential()]);
+    track(rec.service);
     const a = await rec.service.signIn('corp');
     const b = await rec.service.signIn('corp-secret');
     const doneA = rec.next('auth.signedIn', 'corp');
@@ -143,7 +143,6 @@ describe('browser sign-in against a real OpenID provider', () => {
     await rec.service.signOut('corp');
     const states = rec.service.overview().providers.map((p) => p.state.status);
     expect(states).toEqual(['signedOut', 'signedIn']);
-    rec.service.close();
   });
 
   it('refresh rotates the refresh token; the old one is then refused', async () => {
@@ -167,7 +166,6 @@ describe('browser sign-in against a real OpenID provider', () => {
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('invalid_grant');
-    rec.service.close();
   });
 
   it('fifty concurrent token requests on an expired token cause exactly one refresh request', async () => {
@@ -177,7 +175,6 @@ describe('browser sign-in against a real OpenID provider', () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => rec.service.accessToken('corp')));
     expect(new Set(results.map((r) => r.accessToken)).size).toBe(1);
     expect((idp.grants.refresh_token ?? 0) - before).toBe(1);
-    rec.service.close();
   });
 
   it('invalid_grant signs the provider out with a clear reason', async () => {
@@ -199,7 +196,6 @@ describe('browser sign-in against a real OpenID provider', () => {
       status: 'signedOut',
       reason: expect.stringContaining('sign in again'),
     });
-    rec.service.close();
   });
 
   it('sign-out revokes the tokens at the provider', async () => {
@@ -210,7 +206,6 @@ describe('browser sign-in against a real OpenID provider', () => {
     await rec.service.signOut('corp');
     expect((await userinfo()).status).toBe(401);
     await expect(rec.service.accessToken('corp')).rejects.toMatchObject({ code: 'not_found' });
-    rec.service.close();
   });
 
   it('the authenticated-request helper calls userinfo, and refuses to send the token elsewhere', async () => {
@@ -221,11 +216,11 @@ describe('browser sign-in against a real OpenID provider', () => {
     await expect(rec.service.request('corp', { url: 'https://evil.example/steal' })).rejects.toMatchObject({
       code: 'forbidden',
     });
-    rec.service.close();
   });
 
   it('the device authorization grant, confirmed in the browser', async () => {
     const rec = await signInServiceFor([native()]);
+    track(rec.service);
     const device = await rec.service.signInWithDevice('corp');
     expect(device.userCode).toMatch(/\w/);
     expect(rec.service.overview().providers[0]!.state).toMatchObject({
@@ -236,16 +231,15 @@ describe('browser sign-in against a real OpenID provider', () => {
     const done = rec.next('auth.signedIn', 'corp');
     await approveDeviceInBrowser(browser.context, device.verificationUri, device.userCode);
     expect((await done).user?.id).toBe('grace');
-    rec.service.close();
   });
 
   it('a device sign-in can be cancelled', async () => {
     const rec = await signInServiceFor([native()]);
+    track(rec.service);
     await rec.service.signInWithDevice('corp');
     const failed = rec.next('auth.signInFailed', 'corp');
     expect(rec.service.cancel('corp')).toBe(true);
     expect(await failed).toMatchObject({ error: 'cancelled' });
-    rec.service.close();
   });
 });
 

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oidcEntry, startTestIdp, type TestIdp } from '../../helpers/idp.ts';
+import { defer, track } from '../../helpers/disposables.ts';
 import { signInServiceFor } from '../../helpers/sign-in.ts';
 
 let idp: TestIdp;
@@ -17,6 +18,7 @@ const corp = (extra: Record<string, unknown> = {}) => oidcEntry(idp, extra);
 
 async function pending() {
   const rec = await signInServiceFor([corp()]);
+  track(rec.service);
   const { authorizationUrl } = await rec.service.signIn('corp');
   const params = new URL(authorizationUrl).searchParams;
   return { rec, redirectUri: params.get('redirect_uri')!, state: params.get('state')! };
@@ -43,7 +45,6 @@ describe('callbacks that must fail', () => {
       303,
     );
     expect((await failed).error).toBe('invalid_grant');
-    rec.service.close();
   });
 
   it('an iss that is not the issuer (RFC 9207 mix-up defence)', async () => {
@@ -51,7 +52,6 @@ describe('callbacks that must fail', () => {
     const failed = rec.next('auth.signInFailed', 'corp');
     await get(`${redirectUri}?code=abc&state=${state}&iss=${encodeURIComponent('http://127.0.0.1:1/evil')}`);
     expect((await failed).errorDescription).toMatch(/iss/);
-    rec.service.close();
   });
 
   it('error=access_denied from the provider', async () => {
@@ -65,7 +65,6 @@ describe('callbacks that must fail', () => {
       error: 'access_denied',
       errorDescription: 'The user said no',
     });
-    rec.service.close();
   });
 
   it('a replayed callback is not accepted a second time', async () => {
@@ -75,7 +74,6 @@ describe('callbacks that must fail', () => {
     expect(await get(callback)).toBe(303);
     expect((await failed).error).toBe('invalid_grant');
     expect([0, 404]).toContain(await get(callback));
-    rec.service.close();
   });
 
   it('a callback on a foreign path gets 404 and leaves the attempt waiting; the receiver is no open redirector', async () => {
@@ -87,7 +85,6 @@ describe('callbacks that must fail', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('location')).toBeNull();
     expect(rec.service.overview().providers[0]!.state.status).toBe('pending');
-    rec.service.close();
   });
 });
 
@@ -99,7 +96,6 @@ describe('attempt control', () => {
     expect(await failed).toMatchObject({ error: 'cancelled' });
     expect(await get(`${redirectUri}?code=x&state=${state}`)).toBe(0);
     expect(rec.service.cancel('corp')).toBe(false);
-    rec.service.close();
   });
 
   it('a second attempt replaces the first cleanly', async () => {
@@ -109,25 +105,21 @@ describe('attempt control', () => {
     expect(rec.events.filter((e) => e.name === 'auth.signInFailed')).toEqual([]);
     const state = rec.service.overview().providers[0]!.state;
     expect(state).toMatchObject({ status: 'pending', authorizationUrl: second.authorizationUrl });
-    rec.service.close();
   });
 
   it('a fixed redirect port that is in use gives a clear error', async () => {
     const blocker = http.createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    defer(() => blocker.close());
     const port = (blocker.address() as AddressInfo).port;
-    try {
-      const rec = await signInServiceFor([corp({ redirectUri: `http://127.0.0.1:${port}/callback/corp` })]);
-      const failed = rec.next('auth.signInFailed', 'corp');
-      await expect(rec.service.signIn('corp')).rejects.toMatchObject({
-        code: 'unavailable',
-        message: expect.stringContaining(`port ${port}`),
-      });
-      expect((await failed).errorDescription).toContain('in use');
-      rec.service.close();
-    } finally {
-      blocker.close();
-    }
+    const rec = await signInServiceFor([corp({ redirectUri: `http://127.0.0.1:${port}/callback/corp` })]);
+    track(rec.service);
+    const failed = rec.next('auth.signInFailed', 'corp');
+    await expect(rec.service.signIn('corp')).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringContaining(`port ${port}`),
+    });
+    expect((await failed).errorDescription).toContain('in use');
   });
 
   it('a fixed redirect URI is used as given', async () => {
@@ -136,21 +128,21 @@ describe('attempt control', () => {
     const port = (probe.address() as AddressInfo).port;
     await new Promise<void>((r) => probe.close(() => r()));
     const rec = await signInServiceFor([corp({ redirectUri: `http://localhost:${port}/callback/corp` })]);
+    track(rec.service);
     const { authorizationUrl } = await rec.service.signIn('corp');
     expect(new URL(authorizationUrl).searchParams.get('redirect_uri')).toBe(
       `http://localhost:${port}/callback/corp`,
     );
-    rec.service.close();
   });
 });
 
 describe('providers that misbehave', () => {
   it('an unreachable provider', async () => {
     const rec = await signInServiceFor([corp({ issuer: 'http://127.0.0.1:9/' })]);
+    track(rec.service);
     const failed = rec.next('auth.signInFailed', 'corp');
     await expect(rec.service.signIn('corp')).rejects.toMatchObject({ code: 'unavailable' });
     expect((await failed).errorDescription).toMatch(/cannot use http:\/\/127\.0\.0\.1:9/);
-    rec.service.close();
   });
 
   it.each([
@@ -172,22 +164,19 @@ describe('providers that misbehave', () => {
         .end(text);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    defer(() => server.close());
     const port = (server.address() as AddressInfo).port;
-    try {
-      const rec = await signInServiceFor([corp({ issuer: `http://127.0.0.1:${port}` })]);
-      const failed = rec.next('auth.signInFailed', 'corp');
-      await expect(rec.service.signIn('corp')).rejects.toMatchObject({ code: 'unavailable' });
-      expect((await failed).errorDescription).toMatch(message);
-      rec.service.close();
-    } finally {
-      server.close();
-    }
+    const rec = await signInServiceFor([corp({ issuer: `http://127.0.0.1:${port}` })]);
+    track(rec.service);
+    const failed = rec.next('auth.signInFailed', 'corp');
+    await expect(rec.service.signIn('corp')).rejects.toMatchObject({ code: 'unavailable' });
+    expect((await failed).errorDescription).toMatch(message);
   });
 
   it('an unknown provider id is a typed error', async () => {
     const rec = await signInServiceFor([corp()]);
+    track(rec.service);
     await expect(rec.service.signIn('nope')).rejects.toMatchObject({ code: 'not_found' });
     await expect(rec.service.refresh('corp')).rejects.toMatchObject({ code: 'not_found' });
-    rec.service.close();
   });
 });

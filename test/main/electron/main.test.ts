@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { track } from '../../helpers/disposables.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 vi.mock('electron', async () => {
@@ -132,9 +133,8 @@ describe('desktop start-up', () => {
 
     await vi.waitFor(() => expect(electron.app.quitCalls).toBe(1));
     // The host has let go of the data folder: another store can open it now.
-    const reopened = await ClientStorage.open({ dir: dataDir, log: { warn() {}, error() {} } });
+    const reopened = track(await ClientStorage.open({ dir: dataDir, log: { warn() {}, error() {} } }));
     expect(reopened.get('k')).toBe(1);
-    await reopened.close();
     // The second before-quit (from app.quit) goes through.
     const again = { preventDefault: vi.fn() };
     electron.app.emit('before-quit', again);

@@ -5,12 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientStorage, type StorageFileOps } from '../../../../src/main/services/storage/client-storage.ts';
 import { writeFileAtomic } from '../../../../src/main/services/storage/atomic-file.ts';
 import { createDispatcher } from '../../../../src/main/ipc/dispatcher.ts';
+import { defer, track } from '../../../helpers/disposables.ts';
 import { testHost } from '../../../helpers/host.ts';
-import { canMountTmpfs, smallDisk, type SmallDisk } from '../../../helpers/small-disk.ts';
+import { canMountTmpfs, smallDisk } from '../../../helpers/small-disk.ts';
 import { tempDir } from '../../../helpers/temp-dir.ts';
 
 const quiet = { warn() {}, error() {} };
@@ -26,16 +27,13 @@ async function failure(promise: Promise<unknown>) {
 
 const noTempFiles = (dir: string) => expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
 
-let disk: SmallDisk | null = null;
-afterEach(() => {
-  disk?.unmount();
-  disk = null;
-});
-
 describe.runIf(canMountTmpfs)('client storage on a real full disk (tmpfs)', () => {
   it('refuses set, setMany and a compaction without changing anything, then recovers when room returns', async () => {
-    disk = smallDisk(256 * 1024);
-    const store = await ClientStorage.open({ dir: disk.dir, log: quiet, compactAfterBytes: 64 * 1024 });
+    const disk = smallDisk(256 * 1024);
+    defer(() => disk.unmount(), 'the small disk');
+    const store = track(
+      await ClientStorage.open({ dir: disk.dir, log: quiet, compactAfterBytes: 64 * 1024 }),
+    );
     await store.set('kept', 'before');
     const events: unknown[] = [];
     store.onChange((c) => events.push(c));
@@ -63,27 +61,26 @@ describe.runIf(canMountTmpfs)('client storage on a real full disk (tmpfs)', () =
     await store.close();
 
     // What is on disk is exactly what was acknowledged.
-    const reopened = await ClientStorage.open({ dir: disk.dir, log: quiet });
+    const reopened = track(await ClientStorage.open({ dir: disk.dir, log: quiet }));
     expect(reopened.entries()).toEqual([['kept', 'after']]);
-    await reopened.close();
   });
 
   it('opens on a full disk, removes the temporary files a failed write left, and tidies up once there is room', async () => {
-    disk = smallDisk(256 * 1024);
-    const first = await ClientStorage.open({ dir: disk.dir, log: quiet });
+    const disk = smallDisk(256 * 1024);
+    defer(() => disk.unmount(), 'the small disk');
+    const first = track(await ClientStorage.open({ dir: disk.dir, log: quiet }));
     await first.set('k', 1);
     await first.close();
     // What an interrupted write left: its writer (a process that has ended) named it.
     const gone = spawnSync('true').pid;
     writeFileSync(`${first.file}.tmp-${gone}-deadbeef`, big(30_000));
     await disk.fill();
-    const store = await ClientStorage.open({ dir: disk.dir, log: quiet });
+    const store = track(await ClientStorage.open({ dir: disk.dir, log: quiet }));
     noTempFiles(disk.dir);
     expect(store.get('k')).toBe(1);
     await disk.free();
     await store.set('k', 2);
     expect(store.get('k')).toBe(2);
-    await store.close();
   });
 });
 
@@ -114,7 +111,7 @@ describe('client storage with an injected ENOSPC', () => {
   it('set, setMany, remove, clear and a compaction each change nothing, in memory or on disk', async () => {
     const dir = tempDir('enospc');
     const ops = flakyOps();
-    const store = await ClientStorage.open({ dir, log: quiet, fileOps: ops, compactAfterBytes: 1024 });
+    const store = track(await ClientStorage.open({ dir, log: quiet, fileOps: ops, compactAfterBytes: 1024 }));
     await store.setMany([
       ['a', 1],
       ['b', 2],
@@ -137,7 +134,7 @@ describe('client storage with an injected ENOSPC', () => {
     await store.close();
 
     // Nothing that failed replays on the next open, although its bytes had reached the journal.
-    const reopened = await ClientStorage.open({ dir, log: quiet, fileOps: ops });
+    const reopened = track(await ClientStorage.open({ dir, log: quiet, fileOps: ops }));
     expect(reopened.entries()).toEqual([
       ['a', 1],
       ['b', 2],
@@ -145,13 +142,12 @@ describe('client storage with an injected ENOSPC', () => {
     ops.full = false;
     expect(await reopened.remove('b')).toBe(true);
     expect(reopened.entries()).toEqual([['a', 1]]);
-    await reopened.close();
   });
 
   it('answers concurrent writes in order once room returns, each visible only after it is durable', async () => {
     const dir = tempDir('enospc-order');
     const ops = flakyOps();
-    const store = await ClientStorage.open({ dir, log: quiet, fileOps: ops });
+    const store = track(await ClientStorage.open({ dir, log: quiet, fileOps: ops }));
     const pending = store.set('k', 'v');
     // Not visible before its write has been synced.
     expect(store.containsKey('k')).toBe(false);
@@ -163,13 +159,13 @@ describe('client storage with an injected ENOSPC', () => {
     await set;
     expect(await removed).toBe(true);
     expect(store.containsKey('x')).toBe(false);
-    await store.close();
   });
 });
 
 describe('clientStorage.status', () => {
   it.runIf(canMountTmpfs)('reports the last failed write until a write succeeds', async () => {
-    disk = smallDisk(256 * 1024);
+    const disk = smallDisk(256 * 1024);
+    defer(() => disk.unmount(), 'the small disk');
     const host = await testHost({ dataDir: disk.dir });
     const dispatch = createDispatcher(host.handlers, quiet);
     const ctx = { clientId: 'status-page' };
@@ -188,6 +184,5 @@ describe('clientStorage.status', () => {
       ok: true,
       value: { error: null },
     });
-    await host.close();
   });
 });

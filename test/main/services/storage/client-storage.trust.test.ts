@@ -3,6 +3,7 @@ import { chmodSync, chownSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClientStorage } from '../../../../src/main/services/storage/client-storage.ts';
+import { track } from '../../../helpers/disposables.ts';
 import { tempDir } from '../../../helpers/temp-dir.ts';
 
 const quiet = { warn() {}, error() {} };
@@ -15,8 +16,7 @@ const refused = (dir: string, message: string) =>
 describe('client storage trusts its data folder as OpenSSH trusts ~/.ssh', () => {
   it('creates a missing data folder private (0700)', async () => {
     const dir = path.join(tempDir('parent'), 'new');
-    const store = await ClientStorage.open({ dir, log: quiet });
-    await store.close();
+    track(await ClientStorage.open({ dir, log: quiet }));
     const { statSync } = await import('node:fs');
     expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
