@@ -6,6 +6,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { SingleFlight } from '../async.ts';
 import { moveAside } from '../services/storage/atomic-file.ts';
 import { NOFOLLOW, readTrustedFile } from '../services/storage/trusted-path.ts';
 import { TAG_BYTES } from './vault-crypto.ts';
@@ -35,7 +36,8 @@ export class KeyFileProtector implements KeyProtector {
   readonly backend = 'key-file';
   readonly level = 'key-file' as const;
   readonly #file: string;
-  #key: Promise<Buffer> | null = null;
+  /** Loaded (or made) once, shared by concurrent callers; a failed load is tried again next time. */
+  readonly #key = new SingleFlight(() => this.#loadOrCreate(), { keep: true });
 
   constructor(dataDir: string) {
     this.#file = path.join(dataDir, 'vault.key');
@@ -46,42 +48,42 @@ export class KeyFileProtector implements KeyProtector {
   }
 
   #load(): Promise<Buffer> {
-    this.#key ??= (async () => {
-      const existing = await readTrustedFile(this.#file);
-      if (existing?.length === 32) return existing;
-      if (existing) {
-        // A damaged key file never heals by itself: keep it aside for the user and start a new key. What the
-        // old key protected is then unreadable, which the vault reports once.
-        await moveAside(this.#file, 'corrupt', new Date());
-      }
-      const key = randomBytes(32);
-      // O_EXCL: if another process created it meanwhile, use theirs rather than overwrite it.
+    return this.#key.run();
+  }
+
+  async #loadOrCreate(): Promise<Buffer> {
+    const existing = await readTrustedFile(this.#file);
+    if (existing?.length === 32) return existing;
+    if (existing) {
+      // A damaged key file never heals by itself: keep it aside for the user and start a new key. What the
+      // old key protected is then unreadable, which the vault reports once.
+      await moveAside(this.#file, 'corrupt', new Date());
+    }
+    const key = randomBytes(32);
+    // O_EXCL: if another process created it meanwhile, use theirs rather than overwrite it.
+    try {
+      const handle = await open(
+        this.#file,
+        constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW,
+        0o600,
+      );
       try {
-        const handle = await open(
-          this.#file,
-          constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW,
-          0o600,
-        );
-        try {
-          await handle.writeFile(key);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        return key;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const theirs = await readTrustedFile(this.#file);
-        if (theirs?.length !== 32) throw error;
-        return theirs;
+        await handle.writeFile(key);
+        await handle.sync();
+      } finally {
+        await handle.close();
       }
-    })();
-    this.#key.catch(() => (this.#key = null));
-    return this.#key;
+      return key;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const theirs = await readTrustedFile(this.#file);
+      if (theirs?.length !== 32) throw error;
+      return theirs;
+    }
   }
 
   async forget(): Promise<void> {
-    this.#key = null;
+    this.#key.reset();
     await unlink(this.#file).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });

@@ -12,6 +12,7 @@ import type { UserProfile, VaultNoteInfo } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import type { TokenSet } from '../auth/providers/types.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { Sequencer } from '../async.ts';
 import { acquireLock } from '../services/storage/dir-lock.ts';
 import { moveAside, removeLeftovers, writeFileAtomic } from '../services/storage/atomic-file.ts';
 import { ensurePrivateDir, readTrustedFileSync } from '../services/storage/trusted-path.ts';
@@ -118,9 +119,9 @@ export class TokenVault {
   #data: VaultFile;
   #key: Buffer | null = null;
   #available = true;
-  #writes: Promise<void> = Promise.resolve();
+  readonly #writes = new Sequencer();
   /** Every operation runs whole, one at a time: two first saves must not each start from the empty file. */
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #operations = new Sequencer();
   #unlock: () => Promise<void> = async () => {};
   #preferences: VaultPreferences | null = null;
 
@@ -153,7 +154,7 @@ export class TokenVault {
     );
     // Temporary files of interrupted writes hold (encrypted) tokens: never leave them lying around.
     removeLeftovers(vault.file);
-    vault.#unlock = acquireLock(`${vault.file}.lock`, vault.#log);
+    vault.#unlock = await acquireLock(`${vault.file}.lock`, vault.#log);
     // A few kilobytes, read synchronously: cheaper than a thread-pool round trip on the restore path.
     let text: string | null;
     try {
@@ -215,9 +216,7 @@ export class TokenVault {
   }
 
   #serial<T>(operation: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(operation, operation);
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#operations.run(operation);
   }
 
   /** Unwraps the key (the keychain call) and decrypts every entry. Unreadable entries are dropped with a note. */
@@ -358,14 +357,12 @@ export class TokenVault {
   /** Writes are serialised; each resolves once its content is durable. */
   #persist(data: VaultFile = this.#data): Promise<void> {
     const text = JSON.stringify(data);
-    const write = this.#writes.then(() => writeFileAtomic(this.file, text));
-    this.#writes = write.catch(() => {});
-    return write;
+    return this.#writes.run(() => writeFileAtomic(this.file, text));
   }
 
   async close(): Promise<void> {
-    await this.#queue;
-    await this.#writes;
+    await this.#operations.idle();
+    await this.#writes.idle();
     await this.#unlock();
   }
 }

@@ -6,6 +6,7 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { Sequencer } from '../../async.ts';
 import { writeFileAtomic } from '../../services/storage/atomic-file.ts';
 import { ensurePrivateDir, readTrustedFile } from '../../services/storage/trusted-path.ts';
 
@@ -52,7 +53,7 @@ const isState = (v: unknown): v is DemoState => {
 
 export class DemoStateFile {
   readonly file: string;
-  #writes: Promise<void> = Promise.resolve();
+  readonly #writes = new Sequencer();
 
   constructor(dir: string) {
     this.file = path.join(dir, 'state.json');
@@ -81,8 +82,6 @@ export class DemoStateFile {
       if (kept.length && name !== 'Interaction') stores[name] = Object.fromEntries(kept);
     }
     const text = JSON.stringify({ ...state, stores });
-    const write = this.#writes.then(() => writeFileAtomic(this.file, text));
-    this.#writes = write.catch(() => {});
-    return write;
+    return this.#writes.run(() => writeFileAtomic(this.file, text));
   }
 }

@@ -19,14 +19,18 @@ import {
   type FletIterationsChoice,
 } from '../../../shared/flet-encryption.ts';
 import { LIMITS } from '../../../shared/limits.ts';
+import { Limiter } from '../../async.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
 import { FernetError, fernetDecryptBytes, fernetEncrypt } from './fernet.ts';
-import { DerivationQueue } from './derivation-queue.ts';
 import { readPastedBase64Url } from './pasted-text.ts';
 
 const pbkdf2Async = promisify(pbkdf2);
-/** Two of libuv's four threads at most: storage writes and file serving keep the other two. */
-export const derivations = new DerivationQueue(2);
+/**
+ * At most two key derivations at once. PBKDF2 at 600,000 rounds holds a libuv thread for ~100 ms, and libuv
+ * has four: with more in flight, file writes (client storage) and static files wait behind them for seconds.
+ * The rest queue, in order, and a queued one can be cancelled before it starts.
+ */
+const derivations = new Limiter(2);
 
 export const SALT_BYTES = 16;
 /** The Fernet version byte: the first byte of a raw token (Latchkey 0.1's layout), never of token text. */
@@ -38,10 +42,13 @@ export function deriveKey(
   iterations: number = FLET_ITERATIONS.current,
   signal?: AbortSignal,
 ): Promise<Buffer> {
-  return derivations.run(
-    () => pbkdf2Async(Buffer.from(passphrase, 'utf8'), salt, iterations, 32, 'sha256'),
-    signal,
-  );
+  return derivations
+    .run(() => pbkdf2Async(Buffer.from(passphrase, 'utf8'), salt, iterations, 32, 'sha256'), signal)
+    .catch((error: unknown) => {
+      if (signal?.aborted && error === signal.reason)
+        throw new HostError('cancelled', 'the encryption was cancelled before it started');
+      throw error;
+    });
 }
 
 function checkSize(text: string, what: string): void {

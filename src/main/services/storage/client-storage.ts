@@ -20,11 +20,12 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { StorageRecovery } from '../../../shared/contract.ts';
+import type { StorageChange, StorageRecovery } from '../../../shared/contract.ts';
 import { HostError } from '../../../shared/errors.ts';
 import type { JsonValue } from '../../../shared/json.ts';
 import type { Logger } from '../../../shared/logger.ts';
 import { moveAside, removeLeftovers, writeFileAtomic } from './atomic-file.ts';
+import { Sequencer } from '../../async.ts';
 import { acquireLock } from './dir-lock.ts';
 import { checkTrusted, ensurePrivateDir, NOFOLLOW, readTrustedFile } from './trusted-path.ts';
 
@@ -57,12 +58,6 @@ export interface ClientStorageOptions {
   fileOps?: StorageFileOps;
 }
 
-export interface StorageChange {
-  /** Keys set or removed; empty with `cleared`. */
-  keys: string[];
-  cleared: boolean;
-}
-
 type Op = ['s', string, JsonValue] | ['r', string] | ['c'];
 
 /** A change waiting for its write: values kept as JSON text, as in memory. */
@@ -90,6 +85,8 @@ export class ClientStorage {
   #journalBytes = 0;
   #snapshotBytes = 0;
   #queue: PendingWrite[] = [];
+  /** The one drain at work, if any: the batches are written one after another. */
+  readonly #writer = new Sequencer();
   #writing = false;
   #lastError: string | null = null;
   #mustCompact = false;
@@ -115,7 +112,7 @@ export class ClientStorage {
     );
     // Before the lock: on a full disk, leftovers may be what keeps even the lock file from being written.
     removeLeftovers(file);
-    store.#unlock = acquireLock(`${file}.lock`, store.#log);
+    store.#unlock = await acquireLock(`${file}.lock`, store.#log);
     try {
       await store.#load(options.now ?? (() => new Date()));
     } catch (error) {
@@ -285,7 +282,10 @@ export class ClientStorage {
       if (!this.#writing) {
         this.#writing = true;
         // Let every set made in this turn of the event loop join the same write.
-        setImmediate(() => void this.#drain());
+        void this.#writer.run(async () => {
+          await new Promise((resolve) => setImmediate(resolve));
+          await this.#drain();
+        });
       }
     });
   }
@@ -378,7 +378,7 @@ export class ClientStorage {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    while (this.#writing) await new Promise((r) => setImmediate(r));
+    await this.#writer.idle();
     await this.#journal?.close();
     await this.#unlock();
   }

@@ -18,6 +18,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { delay } from '../../async.ts';
 import { HostError } from '../../../shared/errors.ts';
 import type { Logger } from '../../ipc/dispatcher.ts';
 import { NOFOLLOW } from './trusted-path.ts';
@@ -87,10 +88,6 @@ function holds(record: LockRecord): boolean {
   return true; // no /proc (macOS, Windows): a live pid is taken at its word
 }
 
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
 function createExclusive(file: string, text: string): boolean {
   let fd: number;
   try {
@@ -138,7 +135,7 @@ function takeOver(file: string, seen: string, ours: string): boolean {
  * Takes the lock or throws `unavailable` naming the owner. Returns the release function, which removes the
  * lock only while it is still ours and logs (never throws) when it cannot.
  */
-export function acquireLock(file: string, log: Logger = console): () => Promise<void> {
+export async function acquireLock(file: string, log: Logger = console): Promise<() => Promise<void>> {
   const ours = JSON.stringify(self());
   const release = async () => {
     try {
@@ -162,7 +159,8 @@ export function acquireLock(file: string, log: Logger = console): () => Promise<
         continue;
       }
       if (age < 1000) {
-        sleep(5);
+        // Waited without blocking: this runs on the Electron main thread, which must keep drawing.
+        await delay(5);
         continue;
       }
     } else if (holds(record)) {
@@ -173,7 +171,7 @@ export function acquireLock(file: string, log: Logger = console): () => Promise<
       );
     }
     if (takeOver(file, seen, ours)) return release;
-    sleep(2 + Math.floor(Math.random() * 5));
+    await delay(2 + Math.floor(Math.random() * 5));
   }
   throw new HostError('unavailable', `could not take the lock ${file}`);
 }

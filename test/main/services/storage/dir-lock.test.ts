@@ -23,9 +23,9 @@ const LOCK_MODULE = path.join(ROOT, 'src/main/services/storage/dir-lock.ts');
 // Each racer waits for "go" on stdin, tries once, says "owner" or "refused", and holds until stdin closes.
 const RACER = `
 import { acquireLock } from ${JSON.stringify(LOCK_MODULE)};
-process.stdin.once('data', () => {
+process.stdin.once('data', async () => {
   let release = null;
-  try { release = acquireLock(process.argv[1], { warn() {}, error() {} }); console.log('owner'); }
+  try { release = await acquireLock(process.argv[1], { warn() {}, error() {} }); console.log('owner'); }
   catch (e) { console.log(e.code === 'unavailable' ? 'refused' : 'error ' + e.message); }
   process.stdin.once('end', async () => { await release?.(); process.exit(0); });
 });
@@ -80,22 +80,22 @@ describe('store lock', () => {
     expect(owners).toEqual(Array(100).fill(1));
   }, 240_000);
 
-  it('takes over a lock naming a live process that is not its owner (a reused pid)', () => {
+  it('takes over a lock naming a live process that is not its owner (a reused pid)', async () => {
     const lock = path.join(tempDir('lock-reused'), 'store.lock');
     // pid 1 is alive, but it did not start at this time: the lock was left by another process long gone.
     writeFileSync(lock, JSON.stringify({ pid: 1, start: '999999999999', boot: null }));
-    const release = acquireLock(lock);
+    const release = await acquireLock(lock);
     expect(JSON.parse(readFileSync(lock, 'utf8')).pid).toBe(process.pid);
     return release();
   });
 
-  it('takes over a lock from another boot, and a bare pid (Latchkey 0.1) that is not a Node program', () => {
+  it('takes over a lock from another boot, and a bare pid (Latchkey 0.1) that is not a Node program', async () => {
     const dir = tempDir('lock-boot');
     const a = path.join(dir, 'a.lock');
     writeFileSync(a, JSON.stringify({ pid: 1, start: null, boot: 'another-boot' }));
     const b = path.join(dir, 'b.lock');
     writeFileSync(b, '1');
-    const releases = [acquireLock(a), acquireLock(b)];
+    const releases = [await acquireLock(a), await acquireLock(b)];
     return Promise.all(releases.map((r) => r()));
   });
 
@@ -104,14 +104,14 @@ describe('store lock', () => {
     const holder = racer(lock);
     holder.child.stdin!.write('go\n');
     expect(await holder.answer).toBe('owner');
-    expect(() => acquireLock(lock)).toThrow(
+    await expect(acquireLock(lock)).rejects.toThrow(
       `another Latchkey process (pid ${holder.child.pid}) is using this data directory`,
     );
     await new Promise((resolve) => {
       holder.child.once('exit', resolve);
       holder.child.stdin!.end();
     });
-    const release = acquireLock(lock);
+    const release = await acquireLock(lock);
     await release();
   });
 
@@ -119,7 +119,7 @@ describe('store lock', () => {
     disk = smallDisk(64 * 1024);
     const lock = path.join(disk.dir, 'store.lock');
     const log = { warn: vi.fn(), error: vi.fn() };
-    const release = acquireLock(lock, log);
+    const release = await acquireLock(lock, log);
     // The file system turned read-only under us (a failing disk): the unlink fails with EROFS.
     expect(spawnSync('mount', ['-o', 'remount,ro', disk.dir]).status).toBe(0);
     await expect(release()).resolves.toBeUndefined();
