@@ -24,7 +24,7 @@ import {
 } from './contract-names.ts';
 import type { Result } from './errors.ts';
 import { FLET_ITERATIONS, type DecryptDetails } from './flet-encryption.ts';
-import type { WindowCapabilities, WindowState } from './window-types.ts';
+import { POPUP_SIZE, type WindowCapabilities, type WindowState } from './window-types.ts';
 import type { JsonValue } from './json.ts';
 import { LIMITS } from './limits.ts';
 import { JsonValueSchema, StorageKey, Url } from './schemas.ts';
@@ -61,6 +61,13 @@ export interface StorageRecovery {
   movedTo: string;
   reason: string;
   at: string;
+}
+
+/** A change to client storage, as the store reports it and the event carries it. */
+export interface StorageChange {
+  /** Keys set or removed; empty with `cleared`. */
+  keys: string[];
+  cleared: boolean;
 }
 
 export interface ClientStorageStatus {
@@ -119,8 +126,8 @@ const OpenUrlSchema = z
       })
       .optional(),
     popup: z.boolean().optional(),
-    width: Int(200, 4000, 'width').optional(),
-    height: Int(150, 4000, 'height').optional(),
+    width: Int(POPUP_SIZE.width.min, POPUP_SIZE.width.max, 'width').optional(),
+    height: Int(POPUP_SIZE.height.min, POPUP_SIZE.height.max, 'height').optional(),
   })
   .strict()
   .optional();
@@ -251,8 +258,8 @@ export interface Events {
   'host.closing': { reason: string };
   /** Events may have been lost (web mode dropped a stream that read too slowly): read everything again. */
   'host.resync': Record<string, never>;
-  /** Client storage changed (from any window). `keys` is empty when `cleared`. */
-  'clientStorage.changed': { keys: string[]; cleared: boolean };
+  /** Client storage changed (from any window). */
+  'clientStorage.changed': StorageChange;
   /** Flet's on_login, success. */
   'auth.signedIn': { providerId: string; user: UserProfile | null };
   /** Flet's on_login with an error: `error` is an OAuth error code (access_denied, invalid_grant, …) or a host code. */

@@ -35,3 +35,12 @@ export interface OpenUrlOptions {
   width?: number | undefined;
   height?: number | undefined;
 }
+
+/**
+ * In-app popups (Flet's launch_url with popup): the size when none is given and the sizes allowed. Read by the
+ * contract's schema, the Electron popup window and the browser's window.open.
+ */
+export const POPUP_SIZE = {
+  width: { default: 900, min: 200, max: 4000 },
+  height: { default: 700, min: 150, max: 4000 },
+} as const;

@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { WindowBounds } from '../../shared/window-types.ts';
+import { POPUP_SIZE, type WindowBounds } from '../../shared/window-types.ts';
 import { secureWebPreferences } from './window-options.ts';
 
 /**
@@ -41,8 +41,8 @@ export function popupWindowOptions(size: {
   height?: number | undefined;
 }): BrowserWindowConstructorOptions {
   return {
-    width: clamp(size.width ?? 900, 200, 4000),
-    height: clamp(size.height ?? 700, 150, 4000),
+    width: clamp(size.width ?? POPUP_SIZE.width.default, POPUP_SIZE.width.min, POPUP_SIZE.width.max),
+    height: clamp(size.height ?? POPUP_SIZE.height.default, POPUP_SIZE.height.min, POPUP_SIZE.height.max),
     title: 'Latchkey',
     autoHideMenuBar: true,
     webPreferences: { ...secureWebPreferences(undefined), partition: POPUP_PARTITION },

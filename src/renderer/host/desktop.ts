@@ -4,7 +4,7 @@
  */
 import { HostError } from '../../shared/errors.ts';
 import { isSafeExternalUrl } from '../../shared/url-safety.ts';
-import type { OpenUrlOptions, WindowCapabilities } from '../../shared/window-types.ts';
+import { POPUP_SIZE, type OpenUrlOptions, type WindowCapabilities } from '../../shared/window-types.ts';
 import { host } from './client.ts';
 
 let capabilities: Promise<WindowCapabilities> | null = null;
@@ -53,7 +53,7 @@ export async function openUrl(
   const opened = window.open(
     url,
     name,
-    `popup,noreferrer=false,width=${options.width ?? 900},height=${options.height ?? 700}`,
+    `popup,noreferrer=false,width=${options.width ?? POPUP_SIZE.width.default},height=${options.height ?? POPUP_SIZE.height.default}`,
   );
   if (opened) webPopups.set(name, opened);
   return 'popup';
