@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtPaths } from '../../src/main/electron/built-paths.ts';
+import { CSP_META_TAG } from '../../src/shared/csp.ts';
+import { SECRET_META_PLACEHOLDER } from '../../src/shared/web-protocol.ts';
 
 /** zod 4 keeps its internals under `._zod`: a bundle that contains zod contains this. */
 const ZOD_MARK = /\._zod\b/;
@@ -35,11 +37,20 @@ describe('Electron bundles', () => {
     }
   });
 
-  it('the renderer page carries the strict CSP', async () => {
+  it('the renderer page carries the strict CSP, written by the build from src/shared/csp.ts', async () => {
     const html = await readFile('out/renderer/index.html', 'utf8');
+    expect(html).toContain(CSP_META_TAG);
     expect(html).toContain("default-src 'none'");
     expect(html).toContain("script-src 'self'");
+    // Before anything the policy should cover: right after the charset.
+    expect(html.indexOf(CSP_META_TAG)).toBeLessThan(html.search(/<(link|script|style)\b/));
+    expect(html).not.toContain('latchkey:head-meta');
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline scripts
+  });
+
+  it('the renderer page holds the secret placeholder web mode fills in', async () => {
+    const html = await readFile('out/renderer/index.html', 'utf8');
+    expect(html.split(SECRET_META_PLACEHOLDER)).toHaveLength(2);
   });
 
   it('the main entry loads the app from the app:// protocol, not file://', async () => {

@@ -9,18 +9,24 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fail } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { WEB_ONLY_CSP } from '../../shared/csp.ts';
+import {
+  CALL_PATH_PREFIX,
+  CLIENT_HEADER,
+  EVENTS_CLIENT_PARAM,
+  EVENTS_PATH,
+  EVENTS_SECRET_PARAM,
+  SECRET_HEADER,
+  SECRET_META_PLACEHOLDER,
+  secretMetaTag,
+} from '../../shared/web-protocol.ts';
 import type { EventTarget } from '../events.ts';
 import type { Host } from '../host.ts';
-import type { Logger } from '../../shared/logger.ts';
 import type { Dispatch } from '../ipc/dispatcher.ts';
-import { WEB_ONLY_CSP } from './csp.ts';
 import { checkApiRequest, checkPageRequest, isValidClientId, type RequestFacts } from './request-guard.ts';
 import { readStatic } from './static-files.ts';
 import { isJsonMediaType, rateLimited, WEB_LIMITS } from './web-limits.ts';
-
-export const SECRET_HEADER = 'x-latchkey-secret';
-export const CLIENT_HEADER = 'x-latchkey-client';
-const META_PLACEHOLDER = '<meta name="latchkey-web" content="" />';
 
 export interface WebServerOptions {
   host: Host;
@@ -110,8 +116,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     secFetchSite: header(req, 'sec-fetch-site'),
     // EventSource cannot set headers, so only the event stream takes the secret from the query.
     presentedSecret:
-      url.pathname === '/api/events'
-        ? (url.searchParams.get('secret') ?? undefined)
+      url.pathname === EVENTS_PATH
+        ? (url.searchParams.get(EVENTS_SECRET_PARAM) ?? undefined)
         : header(req, SECRET_HEADER),
   });
 
@@ -192,7 +198,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const clientId = url.searchParams.get('client');
+    const clientId = url.searchParams.get(EVENTS_CLIENT_PARAM);
     if (!isValidClientId(clientId)) return sendText(res, 400, 'missing or malformed client id');
     if (streamCount >= WEB_LIMITS.maxStreams) {
       return sendJson(res, 503, fail({ code: 'unavailable', message: 'too many event streams are open' }));
@@ -243,9 +249,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         res.on('finish', () => req.socket.destroy());
         return sendJson(res, verdict.status, fail({ code: 'forbidden', message: verdict.reason }));
       }
-      if (url.pathname.startsWith('/api/call/'))
-        return handleCall(req, res, url.pathname.slice('/api/call/'.length));
-      if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res, url);
+      if (url.pathname.startsWith(CALL_PATH_PREFIX))
+        return handleCall(req, res, url.pathname.slice(CALL_PATH_PREFIX.length));
+      if (url.pathname === EVENTS_PATH && req.method === 'GET') return handleEvents(req, res, url);
       return sendJson(res, 404, fail({ code: 'not_found', message: 'no such endpoint' }));
     }
     const verdict = checkPageRequest(f, { port, secret });
@@ -254,10 +260,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (url.pathname === '/' || url.pathname === '/index.html') {
       // The secret reaches our own page only: other origins cannot read this response, and DNS-rebound
       // origins never get past the Host check above.
-      const html = (await readIndex()).replace(
-        META_PLACEHOLDER,
-        `<meta name="latchkey-web" content="${secret}" />`,
-      );
+      const html = (await readIndex()).replace(SECRET_META_PLACEHOLDER, secretMetaTag(secret));
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         'content-type': 'text/html; charset=utf-8',

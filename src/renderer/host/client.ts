@@ -7,6 +7,7 @@ import { METHOD_NAMES } from '../../shared/contract-names.ts';
 import { HostError } from '../../shared/errors.ts';
 import { friendlyError } from './friendly-error.ts';
 import { PRELOAD_GLOBAL, type PreloadApi } from '../../shared/preload-api.ts';
+import { SECRET_META_NAME } from '../../shared/web-protocol.ts';
 import { createWebTransport } from './web-transport.ts';
 
 function preloadTransport(api: PreloadApi): HostTransport {
@@ -19,7 +20,7 @@ function preloadTransport(api: PreloadApi): HostTransport {
 function pickTransport(): HostTransport {
   const preload = (window as unknown as Record<string, unknown>)[PRELOAD_GLOBAL] as PreloadApi | undefined;
   if (preload) return preloadTransport(preload);
-  const secret = document.querySelector<HTMLMetaElement>('meta[name="latchkey-web"]')?.content ?? '';
+  const secret = document.querySelector<HTMLMetaElement>(`meta[name="${SECRET_META_NAME}"]`)?.content ?? '';
   return createWebTransport(secret, crypto.randomUUID());
 }
 

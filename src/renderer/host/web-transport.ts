@@ -1,9 +1,14 @@
 /** The HTTP + server-sent-events transport used when the renderer runs in a plain browser (web mode). */
 import type { EventName, Events, HostTransport, MethodName } from '../../shared/contract.ts';
 import { fail, type Result } from '../../shared/errors.ts';
-
-const SECRET_HEADER = 'x-latchkey-secret';
-const CLIENT_HEADER = 'x-latchkey-client';
+import {
+  CALL_PATH_PREFIX,
+  CLIENT_HEADER,
+  EVENTS_CLIENT_PARAM,
+  EVENTS_PATH,
+  EVENTS_SECRET_PARAM,
+  SECRET_HEADER,
+} from '../../shared/web-protocol.ts';
 
 export function createWebTransport(secret: string, clientId: string): HostTransport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -11,8 +16,8 @@ export function createWebTransport(secret: string, clientId: string): HostTransp
 
   const connect = (): void => {
     if (source) return;
-    const url = `/api/events?client=${encodeURIComponent(clientId)}&secret=${encodeURIComponent(secret)}`;
-    source = new EventSource(url);
+    const query = new URLSearchParams({ [EVENTS_CLIENT_PARAM]: clientId, [EVENTS_SECRET_PARAM]: secret });
+    source = new EventSource(`${EVENTS_PATH}?${query.toString()}`);
     source.onmessage = (message: MessageEvent<string>) => {
       let event: { name: string; payload: unknown };
       try {
@@ -30,7 +35,7 @@ export function createWebTransport(secret: string, clientId: string): HostTransp
     async call(name: MethodName, args: readonly unknown[]): Promise<Result<unknown>> {
       let response: Response;
       try {
-        response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
+        response = await fetch(`${CALL_PATH_PREFIX}${encodeURIComponent(name)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [SECRET_HEADER]: secret, [CLIENT_HEADER]: clientId },
           body: JSON.stringify({ args }),

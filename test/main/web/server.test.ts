@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Host } from '../../../src/main/host.ts';
+import { SECRET_META_PLACEHOLDER } from '../../../src/shared/web-protocol.ts';
 import { testHost } from '../../helpers/host.ts';
 import { startWebServer, type WebServer } from '../../../src/main/web/server.ts';
 import { fakeRendererDir } from '../../helpers/renderer-fixture.ts';
@@ -182,7 +183,7 @@ describe('web host across a rebuild', () => {
     expect(await get()).toContain('<body>app</body>');
     await writeFile(
       `${dir}/index.html`,
-      '<!doctype html><html><head><meta name="latchkey-web" content="" /><script src="app-NEWHASH.js"></script></head></html>',
+      `<!doctype html><html><head>${SECRET_META_PLACEHOLDER}<script src="app-NEWHASH.js"></script></head></html>`,
     );
     const after = await get();
     expect(after).toContain('app-NEWHASH.js');
