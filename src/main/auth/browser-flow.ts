@@ -1,27 +1,36 @@
 /**
  * The browser sign-in (RFC 8252): PKCE S256, state and nonce, the authorization page in the system browser,
  * and the redirect back to a loopback listener the attempt owns. openid-client checks state, nonce and the
- * RFC 9207 `iss`. Completion arrives as events; the call returns once the authorization URL is ready.
+ * RFC 9207 `iss`. The flow only produces a token set; what becomes of it is the account's to say, and the
+ * browser's result page waits for that answer (`respond`).
  */
 import * as client from 'openid-client';
-import type { Attempt } from './attempt.ts';
-import { toSignInError } from './errors.ts';
-import { LoopbackReceiver, type ResultPage } from './loopback.ts';
-import type { FlowHost, ProviderSlot, SignInOptions } from './provider-slot.ts';
-import { errorPage, successPage } from './result-pages.ts';
-import { toTokenSet } from './tokens.ts';
+import type { SignInError } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
+import type { Attempt } from './attempt.ts';
+import type { PendingView } from './account.ts';
+import { LoopbackReceiver, type ResultPage } from './loopback.ts';
+import type { ProviderRuntime, TokenSet } from './providers/types.ts';
+import { errorPage, successPage, type PageTemplates } from './result-pages.ts';
+import { toTokenSet } from './tokens.ts';
+
+export interface BrowserFlow {
+  authorizationUrl: string;
+  pending: PendingView;
+  /** The tokens from the redirect; rejects on a timeout, a cancel, or a refused code exchange. */
+  tokens: Promise<TokenSet>;
+  /** What the browser is shown once the sign-in has ended: null for success, else the error. */
+  respond(error: SignInError | null): void;
+}
 
 export async function startBrowserFlow(
-  host: FlowHost,
-  p: ProviderSlot,
+  runtime: ProviderRuntime,
   attempt: Attempt,
-  options: SignInOptions,
-): Promise<{ authorizationUrl: string; openedByHost: boolean }> {
-  const { runtime } = p;
+  scopes: string[],
+  context: { now(): number; pages: PageTemplates },
+): Promise<BrowserFlow> {
   const name = runtime.settings.name;
   const config = await runtime.configuration();
-  const scopes = await host.scopes(p, options);
   attempt.check();
 
   const fixed = runtime.flow.redirectUri;
@@ -50,43 +59,42 @@ export async function startBrowserFlow(
     ...runtime.authorizationParams(),
   });
   attempt.check();
-  const now = host.ports.now();
-  host.pending(p, attempt, {
-    status: 'pending',
-    mode: 'browser',
-    authorizationUrl: url.href,
-    startedAt: now,
-    expiresAt: now + runtime.flow.timeoutMs,
-  });
+  const now = context.now();
 
-  void (async () => {
-    let callbackUrl: URL;
-    try {
-      callbackUrl = await receiver.callback;
-    } catch (error) {
-      // Cancelled attempts were reported when they were cancelled; a timeout is reported here.
-      if (attempt.live) host.failed(p, attempt, toSignInError(error));
-      return;
-    }
-    let answer!: (page: ResultPage) => void;
-    receiver.setResult(new Promise<ResultPage>((resolve) => (answer = resolve)));
-    try {
-      const response = await client.authorizationCodeGrant(config, callbackUrl, {
-        pkceCodeVerifier: codeVerifier,
-        expectedState: state,
-        ...(nonce ? { expectedNonce: nonce } : {}),
-        idTokenExpected: runtime.oidc,
-      });
-      attempt.check();
-      await host.establish(p, attempt, toTokenSet(response, host.ports.now(), undefined, scopes), options);
-      answer({ ok: true, html: successPage(name, host.pages) });
-    } catch (error) {
-      const e = toSignInError(error);
-      answer({ ok: false, html: errorPage(name, e, host.pages) });
-      host.failed(p, attempt, e);
-    }
+  let respond: (error: SignInError | null) => void = () => {};
+  const tokens = (async () => {
+    const callbackUrl = await receiver.callback;
+    // The browser waits on its result page until the sign-in has ended one way or the other.
+    receiver.setResult(
+      new Promise<ResultPage>((resolve) => {
+        respond = (error) =>
+          resolve(
+            error === null
+              ? { ok: true, html: successPage(name, context.pages) }
+              : { ok: false, html: errorPage(name, error, context.pages) },
+          );
+      }),
+    );
+    const response = await client.authorizationCodeGrant(config, callbackUrl, {
+      pkceCodeVerifier: codeVerifier,
+      expectedState: state,
+      ...(nonce ? { expectedNonce: nonce } : {}),
+      idTokenExpected: runtime.oidc,
+    });
+    attempt.check();
+    return toTokenSet(response, context.now(), undefined, scopes);
   })();
 
-  const openedByHost = await host.ports.openExternal(url.href).catch(() => false);
-  return { authorizationUrl: url.href, openedByHost };
+  return {
+    authorizationUrl: url.href,
+    pending: {
+      status: 'pending',
+      mode: 'browser',
+      authorizationUrl: url.href,
+      startedAt: now,
+      expiresAt: now + runtime.flow.timeoutMs,
+    },
+    tokens,
+    respond: (error) => respond(error),
+  };
 }

@@ -98,7 +98,11 @@ export async function refreshImported(
 ): Promise<TokenSet> {
   if (tokens.expiresAt === undefined || tokens.expiresAt > now()) return tokens;
   if (!tokens.refreshToken)
-    throw new HostError('invalid_argument', 'the token has expired and has no refresh token');
+    throw new HostError(
+      'invalid_argument',
+      'the saved token has expired and has no refresh token to renew it; sign in again',
+      { details: { reason: 'saved_token_expired' } },
+    );
   try {
     const config = await runtime.configuration();
     return toTokenSet(await client.refreshTokenGrant(config, tokens.refreshToken), now(), tokens);
@@ -107,6 +111,7 @@ export async function refreshImported(
     throw new HostError(
       'forbidden',
       `the saved token could not be refreshed: ${e.error}: ${e.errorDescription}`,
+      { details: { reason: 'saved_token_expired' } },
     );
   }
 }

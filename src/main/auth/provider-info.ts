@@ -1,33 +1,45 @@
-/** What the UI and API see of a provider: its identity, what it offers, and its state. */
+/** What the UI and API see of a provider: its identity, what it offers, and its account's state. Pure. */
 import type { AuthState, ProviderInfo } from '../../shared/auth-types.ts';
-import type { ProviderSlot } from './provider-slot.ts';
-import type { TokenSession } from './token-session.ts';
+import type { AccountState } from './account.ts';
+import type { ProviderRuntime } from './providers/types.ts';
 
-export function sessionState(p: ProviderSlot, session: TokenSession): AuthState {
-  const email = session.user?.emailUnavailable;
-  return {
-    ...session.state(),
-    remembered: p.remember && !p.rememberProblem,
-    rememberProblem: p.rememberProblem,
-    restored: p.restored,
-    ...(p.revalidateProblem ? { revalidateProblem: p.revalidateProblem } : {}),
-    ...(p.groupsUnavailable || email
-      ? {
-          unavailable: {
-            ...(p.groupsUnavailable ? { groups: p.groupsUnavailable } : {}),
-            ...(email ? { email } : {}),
-          },
-        }
-      : {}),
-  };
+export function authState(state: AccountState): AuthState {
+  switch (state.phase) {
+    case 'signedOut': {
+      const { phase: _phase, ...rest } = state;
+      return { status: 'signedOut', ...rest };
+    }
+    case 'pending':
+      return state.view;
+    case 'signedIn':
+    case 'refreshing': {
+      const email = state.session.user?.emailUnavailable;
+      return {
+        ...state.session.state(),
+        remembered: state.remember && !state.rememberProblem,
+        rememberProblem: state.rememberProblem,
+        restored: state.origin === 'restored',
+        ...(state.revalidateProblem ? { revalidateProblem: state.revalidateProblem } : {}),
+        ...(state.groupsUnavailable || email
+          ? {
+              unavailable: {
+                ...(state.groupsUnavailable ? { groups: state.groupsUnavailable } : {}),
+                ...(email ? { email } : {}),
+              },
+            }
+          : {}),
+      };
+    }
+  }
 }
 
 export function providerInfo(
-  p: ProviderSlot,
+  runtime: ProviderRuntime,
+  state: AccountState,
   deviceFlow: boolean,
   exampleRequest: { label: string; url: string } | null,
 ): ProviderInfo {
-  const { settings } = p.runtime;
+  const { settings } = runtime;
   return {
     id: settings.id,
     name: settings.name,
@@ -35,6 +47,6 @@ export function providerInfo(
     isDemo: settings.type === 'demo',
     deviceFlow,
     exampleRequest,
-    state: p.session ? sessionState(p, p.session) : p.state,
+    state: authState(state),
   };
 }

@@ -1,35 +1,24 @@
 /**
- * Remember me: saving a session in the vault, restoring remembered sign-ins on launch, and forgetting them.
- * Restore shows the cached user at once, then refreshes and re-reads the profile in the background; offline
- * keeps the cached sign-in; a grant the provider no longer knows signs out with the reason, said once.
+ * Remember me: saving an account's session in the vault, restoring remembered sign-ins on launch, and
+ * forgetting them. Restore shows the cached user at once, then refreshes and re-reads the profile in the
+ * background; offline keeps the cached sign-in; a grant the provider no longer knows signs out with the
+ * reason, said once. Every change of state is a move of the account.
  */
-import type { UserProfile, VaultInfo } from '../../shared/auth-types.ts';
+import type { VaultInfo } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { TokenVault } from '../vault/token-vault.ts';
+import type { Account } from './account.ts';
 import { isTransient } from './errors.ts';
-import type { AuthPorts, ProviderSlot } from './provider-slot.ts';
-import type { TokenSet } from './providers/types.ts';
-import type { TokenSession } from './token-session.ts';
 
-export interface RememberHost {
-  changed(p: ProviderSlot): void;
-  startSession(
-    p: ProviderSlot,
-    tokens: TokenSet,
-    user: UserProfile | null,
-    groups: string[] | null,
-    signedInAt: number,
-  ): TokenSession;
-}
+const NOT_AVAILABLE = 'remembered sign-ins are not available in this host';
 
 export class RememberedSessions {
-  readonly #ports: AuthPorts;
-  readonly #host: RememberHost;
+  readonly #log: Logger;
   #vault: TokenVault | null = null;
 
-  constructor(ports: AuthPorts, host: RememberHost) {
-    this.#ports = ports;
-    this.#host = host;
+  constructor(log: Logger) {
+    this.#log = log;
   }
 
   attach(vault: TokenVault): void {
@@ -37,8 +26,7 @@ export class RememberedSessions {
   }
 
   #need(): TokenVault {
-    if (!this.#vault)
-      throw new HostError('unavailable', 'remembered sign-ins are not available in this host');
+    if (!this.#vault) throw new HostError('unavailable', NOT_AVAILABLE);
     return this.#vault;
   }
 
@@ -46,109 +34,119 @@ export class RememberedSessions {
     return this.#need().status();
   }
 
+  /** Keeps the account's session in the vault when it is to be remembered, else removes it. */
+  async sync(account: Account): Promise<void> {
+    const s = account.state;
+    if (s.phase !== 'signedIn' && s.phase !== 'refreshing') return;
+    if (s.remember) await this.save(account);
+    else await this.forget(account);
+  }
+
   /** Saves the session in the vault; a vault that cannot keep it (no keychain) is reported, not fatal. */
-  async save(p: ProviderSlot): Promise<void> {
-    const session = p.session;
-    if (!session) return;
-    if (!this.#vault) {
-      p.rememberProblem = 'remembered sign-ins are not available in this host';
-      return;
-    }
+  async save(account: Account): Promise<void> {
+    const s = account.state;
+    if (s.phase !== 'signedIn' && s.phase !== 'refreshing') return;
+    const { session } = s;
+    if (!this.#vault) return account.note(session, { rememberProblem: NOT_AVAILABLE });
     try {
       await this.#vault.save({
-        providerId: p.runtime.settings.id,
-        binding: p.runtime.binding,
+        providerId: account.providerId,
+        binding: account.runtime.binding,
         tokens: session.tokens,
         user: session.user,
         groups: session.groups,
         signedInAt: session.signedInAt,
-        fetchUser: p.fetchUser,
-        fetchGroups: p.fetchGroups,
+        fetchUser: s.fetchUser,
+        fetchGroups: s.fetchGroups,
       });
-      p.rememberProblem = undefined;
+      account.note(session, { rememberProblem: undefined });
     } catch (error) {
-      p.rememberProblem =
+      const problem =
         error instanceof HostError ? error.message : `could not save: ${(error as Error).message}`;
-      this.#ports.log.warn(`latchkey: ${p.runtime.settings.id}: ${p.rememberProblem}`);
+      this.#log.warn(`latchkey: ${account.providerId}: ${problem}`);
+      account.note(session, { rememberProblem: problem });
     }
   }
 
-  async forget(p: ProviderSlot): Promise<void> {
-    await this.#vault?.remove(p.runtime.settings.id).catch((error: unknown) => {
-      this.#ports.log.warn(
-        `latchkey: ${p.runtime.settings.id}: could not remove the remembered sign-in: ${(error as Error).message}`,
+  async forget(account: Account): Promise<void> {
+    await this.#vault?.remove(account.providerId).catch((error: unknown) => {
+      this.#log.warn(
+        `latchkey: ${account.providerId}: could not remove the remembered sign-in: ${(error as Error).message}`,
       );
     });
   }
 
   /**
    * Restore on launch: every remembered sign-in shows as signed in at once from its cached profile. No key
-   * derivation on this path: one keychain call unwraps the vault key, then AES-GCM per entry.
+   * derivation on this path: one keychain call unwraps the vault key, then AES-GCM per entry. `restored`
+   * announces each one before its revalidation starts.
    */
-  async restore(providers: ProviderSlot[]): Promise<void> {
+  async restore(accounts: Account[], restored: (account: Account) => void): Promise<void> {
     if (!this.#vault) return;
     const records = await this.#vault.load();
     for (const record of records) {
-      const p = providers.find((q) => q.runtime.settings.id === record.providerId);
-      if (!p || p.runtime.binding !== record.binding) {
+      const account = accounts.find((a) => a.providerId === record.providerId);
+      if (!account || account.runtime.binding !== record.binding) {
         // The provider was removed or reconfigured: its tokens belong to something else now.
         await this.#vault.remove(record.providerId).catch(() => {});
         continue;
       }
-      if (p.session) continue;
-      p.remember = true;
-      p.restored = true;
-      p.fetchUser = record.fetchUser;
-      p.fetchGroups = record.fetchGroups;
-      const session = this.#host.startSession(
-        p,
-        record.tokens,
-        record.user,
-        record.groups,
-        record.signedInAt,
-      );
-      this.#ports.emit('auth.signedIn', { providerId: p.runtime.settings.id, user: record.user });
-      this.#host.changed(p);
-      void this.#revalidate(p, session);
+      if (account.state.phase !== 'signedOut') continue;
+      const session = account.signIn(null, {
+        tokens: record.tokens,
+        user: record.user,
+        groups: record.groups,
+        signedInAt: record.signedInAt,
+        origin: 'restored',
+        fetchUser: record.fetchUser,
+        fetchGroups: record.fetchGroups,
+        remember: true,
+      });
+      restored(account);
+      void this.#revalidate(account, session);
     }
   }
 
-  async #revalidate(p: ProviderSlot, session: TokenSession): Promise<void> {
+  async #revalidate(account: Account, session: NonNullable<Account['session']>): Promise<void> {
     try {
       // A refresh here has already been saved by the session; only a re-read profile needs saving.
       const tokens = await session.fresh();
-      if (p.session !== session || (!p.fetchUser && !p.fetchGroups)) return;
-      if (p.fetchUser) session.user = await p.runtime.fetchUser(tokens);
-      if (p.fetchGroups) session.groups = await p.runtime.fetchGroups(tokens);
-      await this.save(p);
-      this.#host.changed(p);
+      const s = account.state;
+      if (account.session !== session || s.phase === 'signedOut' || s.phase === 'pending') return;
+      if (!s.fetchUser && !s.fetchGroups) return;
+      if (s.fetchUser) session.user = await account.runtime.fetchUser(tokens);
+      if (s.fetchGroups) session.groups = await account.runtime.fetchGroups(tokens);
+      if (account.session !== session) return;
+      await this.save(account);
+      account.touch();
     } catch (error) {
-      if (p.session !== session) return; // signed out meanwhile (invalid_grant says why itself)
+      if (account.session !== session) return; // signed out meanwhile (invalid_grant says why itself)
       if (isTransient(error)) {
         // Offline or 5xx: signed in from the cache; the refresh retries with back-off.
-        this.#ports.log.warn(
-          `latchkey: ${p.runtime.settings.id}: could not revalidate the remembered sign-in: ${(error as Error).message}`,
+        this.#log.warn(
+          `latchkey: ${account.providerId}: could not revalidate the remembered sign-in: ${(error as Error).message}`,
         );
         return;
       }
       // The provider answered, but not with this user (a 401 on the profile): say so once, plainly.
-      p.revalidateProblem = `${p.runtime.settings.name} did not confirm this remembered sign-in (${(error as Error).message}); sign in again if something does not work`;
-      this.#host.changed(p);
+      account.note(session, {
+        revalidateProblem: `${account.runtime.settings.name} did not confirm this remembered sign-in (${(error as Error).message}); sign in again if something does not work`,
+      });
     }
   }
 
-  async forgetAll(providers: ProviderSlot[]): Promise<void> {
+  async forgetAll(accounts: Account[]): Promise<void> {
     await this.#vault?.clear();
-    for (const p of providers) {
-      p.remember = false;
-      if (p.session) this.#host.changed(p);
+    for (const account of accounts) {
+      const session = account.session;
+      if (session) account.note(session, { remember: false });
     }
   }
 
-  async setAllowWeakProtection(allow: boolean, providers: ProviderSlot[]): Promise<VaultInfo> {
+  async setAllowWeakProtection(allow: boolean, accounts: Account[]): Promise<VaultInfo> {
     const vault = this.#need();
     await vault.setAllowWeakProtection(allow);
-    for (const p of providers) if (p.session) this.#host.changed(p);
+    for (const account of accounts) if (account.session) account.touch();
     return vault.status();
   }
 }

@@ -1,94 +1,68 @@
 /**
- * Sign-in for every configured provider at once, each independent. This file keeps the providers' records
- * and the rules every flow shares: one attempt at a time per provider (a new one, a cancel, a sign-out or
- * closing ends the old one at once, and nothing it started can change state later), sign-in events, and
- * sessions. The flows live beside it: browser-flow.ts, device-flow.ts, remembered-sessions.ts (remember
- * me), flet-token.ts (Flet's saved token), authenticated-request.ts and sign-out.ts.
+ * Sign-in for every configured provider at once, each independent. Each provider's identity is an Account
+ * (account.ts): a state machine that owns its state, its attempt in flight and its token session. This
+ * service routes calls to accounts, runs the flows (which only produce token sets: browser-flow.ts,
+ * device-flow.ts, flet-token.ts) and ends them in the account's moves, and turns the accounts' changes into
+ * events. Remember me is remembered-sessions.ts; the provider's side of sign-out is sign-out.ts.
  * Electron-free: the host passes ports to open the browser, bring the window forward, and tell the time.
  */
 import type {
   AuthenticatedResponse,
   AuthState,
   DeviceAuthorization,
-  ProviderInfo,
   ProvidersOverview,
   SignInError,
   VaultInfo,
 } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import type { TokenVault } from '../vault/token-vault.ts';
-import { Attempt } from './attempt.ts';
+import { Account, type AccountHost, type Establish } from './account.ts';
+import type { Attempt } from './attempt.ts';
 import { sendAuthenticated, type AuthenticatedRequest } from './authenticated-request.ts';
 import { startBrowserFlow } from './browser-flow.ts';
-import type { LoadedConfig } from './config/load.ts';
+import type { LoadedConfig } from './config/types.ts';
 import { startDeviceFlow } from './device-flow.ts';
 import { toSignInError } from './errors.ts';
+import { readProfile } from './establish.ts';
 import { parseFletToken, refreshImported, toFletTokenJson } from './flet-token.ts';
-import type { AuthPorts, FlowHost, ProviderSlot, SignInOptions } from './provider-slot.ts';
-import type { ProviderRuntime } from './providers/types.ts';
-import { providerInfo, sessionState } from './provider-info.ts';
+import type { AuthPorts, SignInOptions } from './ports.ts';
+import { authState, providerInfo } from './provider-info.ts';
+import type { ProviderRuntime, TokenSet } from './providers/types.ts';
 import { RememberedSessions } from './remembered-sessions.ts';
-import { establishSession, startSession, type SessionHost } from './establish.ts';
 import { signOutAtProvider } from './sign-out.ts';
-import { TokenSession } from './token-session.ts';
+import type { TokenSession } from './token-session.ts';
 import { uniqueScopes } from './tokens.ts';
 
-export type { AuthPorts, SignInOptions } from './provider-slot.ts';
+export type { AuthPorts, SignInOptions } from './ports.ts';
+
+/** What a provider offers beyond sign-in, learned from its metadata after start-up. */
+interface Offers {
+  deviceFlow: boolean;
+  example: { label: string; url: string } | null;
+}
 
 export class SignInService {
-  readonly #providers = new Map<string, ProviderSlot>();
+  readonly #accounts = new Map<string, Account>();
+  readonly #offers = new Map<string, Offers>();
   readonly #ports: AuthPorts;
   readonly #config: LoadedConfig;
-  readonly #deviceCapable = new Map<string, boolean>();
-  readonly #examples = new Map<string, { label: string; url: string } | null>();
   readonly #remembered: RememberedSessions;
-  readonly #flows: FlowHost;
-  readonly #sessions: SessionHost;
 
   constructor(config: LoadedConfig, runtimes: ProviderRuntime[], ports: AuthPorts) {
     this.#config = config;
     this.#ports = ports;
-    for (const runtime of runtimes) {
-      this.#providers.set(runtime.settings.id, {
-        runtime,
-        state: { status: 'signedOut' },
-        attempt: null,
-        session: null,
-        remember: false,
-        restored: false,
-        fetchUser: true,
-        fetchGroups: false,
-      });
-    }
-    this.#sessions = {
-      ports,
-      remembered: () => this.#remembered,
-      changed: (p) => this.#changed(p),
-      signOut: (id, reason) => void this.signOut(id, reason, { revoke: false }),
+    this.#remembered = new RememberedSessions(ports.log);
+    const host: AccountHost = {
+      now: ports.now,
+      log: ports.log,
+      changed: (account) => ports.emit('auth.changed', { providerId: account.providerId }),
+      failed: (account, error) =>
+        ports.emit('auth.signInFailed', { providerId: account.providerId, ...error }),
+      persist: (account) => this.#remembered.sync(account),
+      // The provider refused the refresh token: signed out with the reason, nothing to revoke.
+      invalidated: (account, reason) => void this.signOut(account.providerId, reason, { revoke: false }),
     };
-    this.#remembered = new RememberedSessions(ports, {
-      changed: (p) => this.#changed(p),
-      startSession: (p, tokens, user, groups, at) =>
-        startSession(this.#sessions, p, tokens, user, groups, at),
-    });
-    this.#flows = {
-      ports,
-      pages: config,
-      scopes: (p, options) => this.#scopes(p, options),
-      pending: (p, attempt, state) => {
-        if (p.attempt !== attempt || !attempt.live) return;
-        p.state = state;
-        this.#changed(p);
-      },
-      establish: (p, attempt, tokens, options) =>
-        establishSession(this.#sessions, p, attempt, tokens, options),
-      failed: (p, attempt, error) => {
-        // Only the live attempt may report: a cancelled one was reported when it was cancelled.
-        if (p.attempt !== attempt || !attempt.live) return;
-        p.attempt = null;
-        this.#fail(p, error);
-      },
-    };
+    for (const runtime of runtimes) this.#accounts.set(runtime.settings.id, new Account(runtime, host));
   }
 
   /**
@@ -96,13 +70,12 @@ export class SignInService {
    * background. Called once the app is up, so discovery (and the demo provider) stay off the start-up path.
    */
   prefetch(): void {
-    for (const p of this.#providers.values()) {
-      const { runtime } = p;
+    for (const account of this.#accounts.values()) {
+      const { runtime } = account;
       void Promise.all([runtime.supportsDevice(), runtime.exampleRequest()])
-        .then(([device, example]) => {
-          this.#deviceCapable.set(runtime.settings.id, device);
-          this.#examples.set(runtime.settings.id, example);
-          this.#changed(p);
+        .then(([deviceFlow, example]) => {
+          this.#offers.set(account.providerId, { deviceFlow, example });
+          account.touch();
         })
         .catch(() => {});
     }
@@ -110,59 +83,87 @@ export class SignInService {
 
   overview(): ProvidersOverview {
     return {
-      providers: [...this.#providers.values()].map((p) => this.#info(p)),
+      providers: [...this.#accounts.values()].map((a) => {
+        const offers = this.#offers.get(a.providerId);
+        return providerInfo(a.runtime, a.state, offers?.deviceFlow ?? false, offers?.example ?? null);
+      }),
       problems: this.#config.problems,
       source: this.#config.source,
     };
   }
 
-  #info(p: ProviderSlot): ProviderInfo {
-    const id = p.runtime.settings.id;
-    return providerInfo(p, this.#deviceCapable.get(id) ?? false, this.#examples.get(id) ?? null);
+  #account(id: string): Account {
+    const account = this.#accounts.get(id);
+    if (!account) throw new HostError('not_found', `no sign-in provider with id "${id}"`);
+    return account;
   }
 
-  #provider(id: string): ProviderSlot {
-    const p = this.#providers.get(id);
-    if (!p) throw new HostError('not_found', `no sign-in provider with id "${id}"`);
-    return p;
-  }
-
-  #changed(p: ProviderSlot): void {
-    this.#ports.emit('auth.changed', { providerId: p.runtime.settings.id });
-  }
-
-  #fail(p: ProviderSlot, error: SignInError): void {
-    p.state = { status: 'signedOut', lastError: error };
-    this.#ports.emit('auth.signInFailed', { providerId: p.runtime.settings.id, ...error });
-    this.#changed(p);
-  }
-
-  /** A new attempt for `p`: whatever was in flight ends now, silently (it was replaced, not refused). */
-  #begin(p: ProviderSlot, replacedBy: string): Attempt {
-    p.attempt?.cancel(`replaced by ${replacedBy}`, true);
-    const attempt = new Attempt();
-    p.attempt = attempt;
-    return attempt;
-  }
-
-  #scopes(p: ProviderSlot, options: SignInOptions): Promise<string[]> {
-    return p.runtime
+  #scopes(runtime: ProviderRuntime, options: SignInOptions): Promise<string[]> {
+    return runtime
       .scopes({
-        fetchUser: options.fetchUser ?? p.runtime.flow.fetchUser,
-        fetchGroups: options.fetchGroups ?? p.runtime.flow.fetchGroups,
-        extra: [...p.runtime.flow.extraScopes, ...(options.scopes ?? [])],
+        fetchUser: options.fetchUser ?? runtime.flow.fetchUser,
+        fetchGroups: options.fetchGroups ?? runtime.flow.fetchGroups,
+        extra: [...runtime.flow.extraScopes, ...(options.scopes ?? [])],
       })
       .then(uniqueScopes);
   }
 
   /** Runs the start of a flow; a failure there is shown on the card and answered as a typed error. */
-  async #starting<T>(p: ProviderSlot, attempt: Attempt, start: () => Promise<T>): Promise<T> {
+  async #starting<T>(account: Account, attempt: Attempt, start: () => Promise<T>): Promise<T> {
     try {
       return await start();
     } catch (error) {
       const e = toSignInError(error);
-      this.#flows.failed(p, attempt, e);
+      account.fail(attempt, e);
       throw error instanceof HostError ? error : new HostError('unavailable', e.errorDescription);
+    }
+  }
+
+  /**
+   * New tokens become the account's session: read the profile, then (only if the attempt is still the
+   * account's live one) sign in, remember it or not, and say so.
+   */
+  async #establish(
+    account: Account,
+    attempt: Attempt,
+    tokens: TokenSet,
+    options: SignInOptions,
+  ): Promise<void> {
+    const { runtime } = account;
+    const want = {
+      fetchUser: options.fetchUser ?? runtime.flow.fetchUser,
+      fetchGroups: options.fetchGroups ?? runtime.flow.fetchGroups,
+    };
+    const profile = await readProfile(runtime, attempt, tokens, want);
+    const from: Establish = {
+      tokens,
+      ...profile,
+      ...want,
+      signedInAt: this.#ports.now(),
+      origin: 'signIn',
+      remember: options.rememberMe ?? true,
+    };
+    account.signIn(attempt, from);
+    await this.#remembered.sync(account);
+    this.#ports.emit('auth.signedIn', { providerId: account.providerId, user: profile.user });
+    this.#ports.bringToFront();
+  }
+
+  /** Waits for a flow's tokens and ends the attempt with them; resolves with the error it failed with. */
+  async #complete(
+    account: Account,
+    attempt: Attempt,
+    tokens: Promise<TokenSet>,
+    options: SignInOptions,
+  ): Promise<SignInError | null> {
+    try {
+      await this.#establish(account, attempt, await tokens, options);
+      return null;
+    } catch (error) {
+      const e = toSignInError(error);
+      // Only the live attempt reports: a cancelled one was reported when it was cancelled.
+      account.fail(attempt, e);
+      return e;
     }
   }
 
@@ -171,16 +172,34 @@ export class SignInService {
     providerId: string,
     options: SignInOptions = {},
   ): Promise<{ authorizationUrl: string; openedByHost: boolean }> {
-    const p = this.#provider(providerId);
-    const attempt = this.#begin(p, 'a new sign-in attempt');
-    return this.#starting(p, attempt, () => startBrowserFlow(this.#flows, p, attempt, options));
+    const account = this.#account(providerId);
+    const attempt = account.begin('a new sign-in attempt');
+    const flow = await this.#starting(account, attempt, async () => {
+      const scopes = await this.#scopes(account.runtime, options);
+      attempt.check();
+      return startBrowserFlow(account.runtime, attempt, scopes, {
+        now: this.#ports.now,
+        pages: this.#config,
+      });
+    });
+    account.pending(attempt, flow.pending);
+    void this.#complete(account, attempt, flow.tokens, options).then((error) => flow.respond(error));
+    const openedByHost = await this.#ports.openExternal(flow.authorizationUrl).catch(() => false);
+    return { authorizationUrl: flow.authorizationUrl, openedByHost };
   }
 
   /** Starts the device authorization grant (RFC 8628): the user enters a code on another device or tab. */
   async signInWithDevice(providerId: string, options: SignInOptions = {}): Promise<DeviceAuthorization> {
-    const p = this.#provider(providerId);
-    const attempt = this.#begin(p, 'a new sign-in attempt');
-    return this.#starting(p, attempt, () => startDeviceFlow(this.#flows, p, attempt, options));
+    const account = this.#account(providerId);
+    const attempt = account.begin('a new sign-in attempt');
+    const flow = await this.#starting(account, attempt, async () => {
+      const scopes = await this.#scopes(account.runtime, options);
+      attempt.check();
+      return startDeviceFlow(account.runtime, attempt, scopes, this.#ports.now);
+    });
+    account.pending(attempt, flow.pending);
+    void this.#complete(account, attempt, flow.tokens, options);
+    return flow.authorization;
   }
 
   attachVault(vault: TokenVault): void {
@@ -193,15 +212,18 @@ export class SignInService {
 
   /** Restore on launch (see remembered-sessions.ts). */
   restore(): Promise<void> {
-    return this.#remembered.restore([...this.#providers.values()]);
+    return this.#remembered.restore([...this.#accounts.values()], (account) => {
+      const user = account.session?.user ?? null;
+      this.#ports.emit('auth.signedIn', { providerId: account.providerId, user });
+    });
   }
 
   async forgetAll(): Promise<void> {
-    await this.#remembered.forgetAll([...this.#providers.values()]);
+    await this.#remembered.forgetAll([...this.#accounts.values()]);
   }
 
   async setAllowWeakProtection(allow: boolean): Promise<VaultInfo> {
-    return this.#remembered.setAllowWeakProtection(allow, [...this.#providers.values()]);
+    return this.#remembered.setAllowWeakProtection(allow, [...this.#accounts.values()]);
   }
 
   /** The current token in Flet's JSON shape (hands the token out, on purpose). */
@@ -211,23 +233,25 @@ export class SignInService {
 
   /** Signs in from a token saved by Flet (its `saved_token`), refreshing it first when it has expired. */
   async importToken(providerId: string, json: string, options: SignInOptions = {}): Promise<AuthState> {
-    const p = this.#provider(providerId);
+    const account = this.#account(providerId);
     const tokens = parseFletToken(json, this.#ports.now());
-    const attempt = this.#begin(p, 'an imported token');
+    const attempt = account.begin('an imported token');
     try {
-      const fresh = await refreshImported(p.runtime, tokens, this.#ports.now);
+      const fresh = await refreshImported(account.runtime, tokens, this.#ports.now);
       attempt.check();
-      await establishSession(this.#sessions, p, attempt, fresh, options);
+      await this.#establish(account, attempt, fresh, options);
     } catch (error) {
-      if (p.attempt === attempt) p.attempt = null;
-      if (error instanceof HostError && error.message.startsWith('the saved token')) throw error;
+      account.abandon(attempt);
+      if (error instanceof HostError && error.details && 'reason' in error.details) {
+        if (error.details.reason === 'saved_token_expired') throw error;
+      }
       const e = toSignInError(error);
       throw new HostError(
         error instanceof HostError ? error.code : 'unavailable',
         `the saved token was not accepted: ${e.errorDescription}`,
       );
     }
-    return this.#info(p).state;
+    return authState(account.state);
   }
 
   /**
@@ -235,30 +259,24 @@ export class SignInService {
    * note, not a failure); the sign-in-failed event still says `cancelled` for API users.
    */
   cancel(providerId: string): boolean {
-    const p = this.#provider(providerId);
-    const attempt = p.attempt;
-    if (!attempt?.cancel('the sign-in was cancelled', false)) return false;
-    p.attempt = null;
-    p.state = { status: 'signedOut', reason: 'Sign-in cancelled', cancelled: true };
+    if (!this.#account(providerId).cancel()) return false;
     this.#ports.emit('auth.signInFailed', {
       providerId,
       error: 'cancelled',
       errorDescription: 'the sign-in was cancelled',
     });
-    this.#changed(p);
     return true;
   }
 
   #session(providerId: string): TokenSession {
-    const session = this.#provider(providerId).session;
+    const session = this.#account(providerId).session;
     if (!session) throw new HostError('not_found', `not signed in with "${providerId}"`);
     return session;
   }
 
   async refresh(providerId: string): Promise<AuthState> {
-    const session = this.#session(providerId);
-    await session.refresh();
-    return sessionState(this.#provider(providerId), session);
+    await this.#session(providerId).refresh();
+    return authState(this.#account(providerId).state);
   }
 
   /** Flet's page.auth.token: a fresh access token, refreshed first when needed. Hands the token out on purpose. */
@@ -282,30 +300,17 @@ export class SignInService {
     reason?: string,
     options: { revoke?: boolean } = {},
   ): Promise<{ endSessionUrl: string | null }> {
-    const p = this.#provider(providerId);
-    p.attempt?.cancel('signed out', true);
-    p.attempt = null;
-    const session = p.session;
-    p.session = null;
-    p.state = { status: 'signedOut', ...(reason ? { reason } : {}) };
-    if (!session) {
-      this.#changed(p);
-      return { endSessionUrl: null };
-    }
-    session.end();
-    p.remember = false;
-    p.restored = false;
-    p.revalidateProblem = undefined;
-    await this.#remembered.forget(p);
+    const account = this.#account(providerId);
+    const session = account.signOut(reason);
+    if (!session) return { endSessionUrl: null };
+    await this.#remembered.forget(account);
     this.#ports.emit('auth.signedOut', { providerId, ...(reason ? { reason } : {}) });
-    this.#changed(p);
-    return signOutAtProvider(p.runtime, session.tokens, this.#ports, { revoke: options.revoke !== false });
+    return signOutAtProvider(account.runtime, session.tokens, this.#ports, {
+      revoke: options.revoke !== false,
+    });
   }
 
   close(): void {
-    for (const p of this.#providers.values()) {
-      p.attempt?.cancel('the app is closing', true);
-      p.session?.end();
-    }
+    for (const account of this.#accounts.values()) account.close();
   }
 }

@@ -1,6 +1,6 @@
 /** What happens at the provider on sign-out: token revocation (RFC 7009) and, if asked, ending its session. */
 import * as client from 'openid-client';
-import type { AuthPorts } from './provider-slot.ts';
+import type { AuthPorts } from './ports.ts';
 import type { ProviderRuntime } from './providers/types.ts';
 import type { TokenSet } from './providers/types.ts';
 

@@ -21,6 +21,8 @@ export interface SessionHooks {
   /** The provider refused the refresh token: end this session with the reason. */
   invalidated(reason: string): void;
   changed(): void;
+  /** A refresh has started (its outcome comes as `changed` or `invalidated`). */
+  refreshing?(): void;
   log: Pick<Console, 'warn'>;
 }
 
@@ -89,6 +91,7 @@ export class TokenSession {
 
   async #refreshNow(): Promise<TokenSet> {
     const refreshToken = this.tokens.refreshToken;
+    if (refreshToken) this.#hooks.refreshing?.();
     if (!refreshToken) {
       if (this.tokens.expiresAt !== undefined && this.#hooks.now() >= this.tokens.expiresAt) {
         this.#hooks.invalidated(

@@ -1,0 +1,245 @@
+/**
+ * One identity at one provider, as a state machine. The account owns its state (an immutable value,
+ * replaced by each move), the attempt in flight and the token session; nothing else writes them. Each move
+ * checks who may make it: only the live, current attempt may show a pending sign-in, fail it or turn it into
+ * a session, so whatever a replaced or cancelled attempt started can never change state later.
+ *
+ *   signedOut ──begin──▶ (attempt) ──pending──▶ pending ──signIn──▶ signedIn ⇄ refreshing
+ *       ▲                                 │fail/cancel                 │ signOut / invalidated
+ *       └─────────────────────────────────┴────────────────────────────┘
+ *   signedOut ──restore──▶ signedIn (restored)        signedIn ──signIn (again)──▶ signedIn
+ *
+ * Browser and device flows only produce token sets; restore, sign-in, import and refresh all end here.
+ */
+import type { AuthState, SignInError, UserProfile } from '../../shared/auth-types.ts';
+import { HostError } from '../../shared/errors.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { Attempt } from './attempt.ts';
+import type { ProviderRuntime, TokenSet } from './providers/types.ts';
+import { TokenSession } from './token-session.ts';
+
+export type PendingView = Extract<AuthState, { status: 'pending' }>;
+
+/** How an account came to be signed in, with what it read and whether it is remembered. */
+export interface SignedIn {
+  session: TokenSession;
+  /** `restored`: from the vault at launch; `signIn`: a browser or device sign-in, or an imported token. */
+  origin: 'signIn' | 'restored';
+  fetchUser: boolean;
+  fetchGroups: boolean;
+  remember: boolean;
+  rememberProblem?: string | undefined;
+  revalidateProblem?: string | undefined;
+  groupsUnavailable?: string | undefined;
+}
+
+export type AccountState =
+  | {
+      readonly phase: 'signedOut';
+      readonly lastError?: SignInError | undefined;
+      readonly reason?: string | undefined;
+      readonly cancelled?: boolean | undefined;
+    }
+  | { readonly phase: 'pending'; readonly attempt: Attempt; readonly view: PendingView }
+  | ({ readonly phase: 'signedIn' } & Readonly<SignedIn>)
+  | ({ readonly phase: 'refreshing' } & Readonly<SignedIn>);
+
+/** What a new session starts from: its tokens and profile, and how it was made. */
+export interface Establish {
+  tokens: TokenSet;
+  user: UserProfile | null;
+  groups: string[] | null;
+  signedInAt: number;
+  origin: SignedIn['origin'];
+  fetchUser: boolean;
+  fetchGroups: boolean;
+  remember: boolean;
+  groupsUnavailable?: string | undefined;
+}
+
+/** What an account tells its owner. Called after the move, with the new state in place. */
+export interface AccountHost {
+  now(): number;
+  log: Logger;
+  changed(account: Account): void;
+  /** A sign-in attempt failed (not cancelled by the user: that is `cancel`'s to say). */
+  failed(account: Account, error: SignInError): void;
+  /** New tokens from a refresh: keep them (in the vault, when remembered) before they are used. */
+  persist(account: Account): Promise<void>;
+  /** The provider no longer accepts the session's grant. */
+  invalidated(account: Account, reason: string): void;
+}
+
+const frozen = <T extends object>(value: T): T => Object.freeze(value);
+
+export class Account {
+  readonly runtime: ProviderRuntime;
+  readonly #host: AccountHost;
+  #state: AccountState = frozen({ phase: 'signedOut' });
+  /** The attempt in flight, from `begin` until it ends; the state shows it once it is pending. */
+  #attempt: Attempt | null = null;
+
+  constructor(runtime: ProviderRuntime, host: AccountHost) {
+    this.runtime = runtime;
+    this.#host = host;
+  }
+
+  get providerId(): string {
+    return this.runtime.settings.id;
+  }
+
+  get state(): AccountState {
+    return this.#state;
+  }
+
+  /** The session while signed in (or refreshing), else null. */
+  get session(): TokenSession | null {
+    return this.#signedIn()?.session ?? null;
+  }
+
+  #signedIn(): Extract<AccountState, { phase: 'signedIn' | 'refreshing' }> | null {
+    const s = this.#state;
+    return s.phase === 'signedIn' || s.phase === 'refreshing' ? s : null;
+  }
+
+  #move(next: AccountState, emit = true): void {
+    this.#state = frozen(next);
+    if (emit) this.#host.changed(this);
+  }
+
+  #isCurrent(attempt: Attempt): boolean {
+    return this.#attempt === attempt && attempt.live;
+  }
+
+  /** A new attempt; whatever was in flight ends now, silently (it was replaced, not refused). */
+  begin(replacedBy: string): Attempt {
+    this.#attempt?.cancel(`replaced by ${replacedBy}`, true);
+    const attempt = new Attempt();
+    this.#attempt = attempt;
+    return attempt;
+  }
+
+  /**
+   * Shows the attempt as pending. A signed-in account stays signed in (its session keeps working) until the
+   * new sign-in replaces it, and stays so if that one fails or is cancelled.
+   */
+  pending(attempt: Attempt, view: PendingView): void {
+    if (!this.#isCurrent(attempt) || this.#signedIn()) return;
+    this.#move({ phase: 'pending', attempt, view });
+  }
+
+  /**
+   * The attempt failed: signed out with the error (a signed-in account keeps its session). Ignored unless it
+   * is the live, current attempt.
+   */
+  fail(attempt: Attempt, error: SignInError): void {
+    if (!this.#isCurrent(attempt)) return;
+    this.#attempt = null;
+    if (!this.#signedIn()) this.#state = frozen({ phase: 'signedOut', lastError: error });
+    this.#host.failed(this, error);
+    this.#host.changed(this);
+  }
+
+  /** The user cancels the attempt in flight. False when there was none. */
+  cancel(): boolean {
+    const attempt = this.#attempt;
+    if (!attempt?.cancel('the sign-in was cancelled', false)) return false;
+    this.#attempt = null;
+    if (this.#signedIn()) this.touch();
+    else this.#move({ phase: 'signedOut', reason: 'Sign-in cancelled', cancelled: true });
+    return true;
+  }
+
+  /**
+   * Signs in with new tokens: `attempt` must still be the live, current one (else `cancelled`); `null` for
+   * a restore, which only a signed-out account takes. Ends any older session.
+   */
+  signIn(attempt: Attempt | null, from: Establish): TokenSession {
+    if (attempt) {
+      attempt.check();
+      if (this.#attempt !== attempt) throw new HostError('cancelled', 'replaced by another sign-in');
+      this.#attempt = null;
+    } else if (this.#state.phase !== 'signedOut' || this.#attempt) {
+      throw new HostError('cancelled', 'this account is already signing in');
+    }
+    this.session?.end();
+    const session = new TokenSession(
+      this.runtime,
+      from.tokens,
+      from.user,
+      from.groups,
+      {
+        now: this.#host.now,
+        log: this.#host.log,
+        refreshing: () => this.#whileRefreshing(session, true),
+        // A rotated refresh token is kept (in the vault, when remembered) before anyone uses it.
+        persist: () => this.#host.persist(this),
+        invalidated: (reason) => {
+          if (this.session === session) this.#host.invalidated(this, reason);
+        },
+        changed: () => this.#whileRefreshing(session, false),
+      },
+      from.signedInAt,
+    );
+    this.#move({
+      phase: 'signedIn',
+      session,
+      origin: from.origin,
+      fetchUser: from.fetchUser,
+      fetchGroups: from.fetchGroups,
+      remember: from.remember,
+      groupsUnavailable: from.groupsUnavailable,
+    });
+    return session;
+  }
+
+  #whileRefreshing(session: TokenSession, refreshing: boolean): void {
+    const s = this.#signedIn();
+    if (!s || s.session !== session) return;
+    // Entering a refresh changes nothing anyone sees; its outcome (new tokens, a problem) does.
+    this.#move({ ...s, phase: refreshing ? 'refreshing' : 'signedIn' }, !refreshing);
+  }
+
+  /** Updates what the signed-in state says, for `session` only (a later sign-in is left alone). */
+  note(
+    session: TokenSession,
+    change: Partial<
+      Pick<SignedIn, 'remember' | 'rememberProblem' | 'revalidateProblem' | 'fetchUser' | 'fetchGroups'>
+    >,
+  ): void {
+    const s = this.#signedIn();
+    if (!s || s.session !== session) return;
+    const next = { ...s, ...change };
+    if (Object.keys(change).every((k) => s[k as keyof SignedIn] === next[k as keyof SignedIn])) return;
+    this.#move(next);
+  }
+
+  /** Drops the attempt without a word: an import that was refused is the caller's to report, not the card's. */
+  abandon(attempt: Attempt): void {
+    if (this.#attempt !== attempt) return;
+    attempt.cancel('it was refused', true);
+    this.#attempt = null;
+  }
+
+  /** Nudges listeners for a change outside the state (the vault's status). */
+  touch(): void {
+    this.#host.changed(this);
+  }
+
+  /** Ends the attempt and the session; returns the session that ended, for revocation at the provider. */
+  signOut(reason?: string): TokenSession | null {
+    this.#attempt?.cancel('signed out', true);
+    this.#attempt = null;
+    const session = this.session;
+    session?.end();
+    this.#move({ phase: 'signedOut', ...(reason ? { reason } : {}) });
+    return session;
+  }
+
+  /** The app is closing: stop everything, say nothing. */
+  close(): void {
+    this.#attempt?.cancel('the app is closing', true);
+    this.#attempt = null;
+    this.session?.end();
+  }
+}
