@@ -1,6 +1,6 @@
 /**
- * Error codes every host method may answer with. The renderer branches on `code`,
- * never on message text, so these names are part of the public contract.
+ * Error codes every host method may answer with. The renderer branches on `code` and `details`, never on
+ * message text, so these names are part of the public contract.
  */
 export const ERROR_CODES = [
   'invalid_argument',
@@ -18,33 +18,109 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** A `too_large` error's numbers, in bytes. `actual` is absent where the host stopped reading at the limit. */
+export interface SizeDetails {
+  limit: number;
+  actual?: number;
+}
+
+/** Why an error happened, for code to branch on; one member per reason. */
+export type ReasonDetails =
+  /** A Flet saved token that could not be used because it has expired (and could not be renewed). */
+  | { reason: 'saved_token_expired' }
+  /** A value JSON cannot hold; `problem` says what, in words for the user (e.g. "NaN is not a JSON number"). */
+  | { reason: 'not_json'; problem: string };
+
+export type ErrorReason = ReasonDetails['reason'];
+
+/** What each code may carry: sizes for `too_large`, a reason for the others. */
+export type DetailsFor<C extends ErrorCode> = C extends 'too_large' ? SizeDetails : ReasonDetails;
+export type HostErrorDetails = DetailsFor<ErrorCode>;
+
 export interface HostErrorShape {
   code: ErrorCode;
   message: string;
   /** Where in the arguments validation failed, e.g. `[1]` or `[0].key`. */
   path?: string;
+  details?: HostErrorDetails;
 }
 
-export class HostError extends Error {
-  readonly code: ErrorCode;
-  readonly path: string | undefined;
+export interface HostErrorOptions<C extends ErrorCode> {
+  path?: string | undefined;
+  details?: DetailsFor<C> | undefined;
+}
 
-  constructor(code: ErrorCode, message: string, path?: string) {
+// Bounds for what a transport hands in: a hostile or broken answer must not grow without end.
+const MAX_MESSAGE = 4096;
+const MAX_PATH = 512;
+const MAX_PROBLEM = 1024;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+/** An own property only: nothing a prototype (or a `__proto__` key) could slip in. */
+const own = (o: Record<string, unknown>, key: string): unknown =>
+  Object.hasOwn(o, key) ? o[key] : undefined;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const text = (v: unknown, max: number): string | undefined =>
+  typeof v === 'string' ? (v.length > max ? `${v.slice(0, max)}…` : v) : undefined;
+
+/** Rebuilds details from what a transport handed in, keeping only a shape that `code` may carry. */
+export function readDetails<C extends ErrorCode>(code: C, raw: unknown): DetailsFor<C> | undefined;
+export function readDetails(code: ErrorCode, raw: unknown): HostErrorDetails | undefined {
+  if (!isRecord(raw)) return undefined;
+  if (code === 'too_large') {
+    const limit = own(raw, 'limit');
+    const actual = own(raw, 'actual');
+    if (!isCount(limit)) return undefined;
+    return isCount(actual) ? { limit, actual } : { limit };
+  }
+  switch (own(raw, 'reason')) {
+    case 'saved_token_expired':
+      return { reason: 'saved_token_expired' };
+    case 'not_json': {
+      const problem = text(own(raw, 'problem'), MAX_PROBLEM);
+      return problem === undefined ? undefined : { reason: 'not_json', problem };
+    }
+    default:
+      return undefined;
+  }
+}
+
+export class HostError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly path: string | undefined;
+  readonly details: DetailsFor<C> | undefined;
+
+  constructor(code: C, message: string, options: HostErrorOptions<C> = {}) {
     super(message);
     this.name = 'HostError';
     this.code = code;
-    this.path = path;
+    this.path = options.path;
+    this.details = options.details;
   }
 
   toJSON(): HostErrorShape {
-    return this.path === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, path: this.path };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.path === undefined ? {} : { path: this.path }),
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
   }
 
-  static from(shape: HostErrorShape): HostError {
-    const code = (ERROR_CODES as readonly string[]).includes(shape.code) ? shape.code : 'internal';
-    return new HostError(code, String(shape.message), shape.path);
+  /**
+   * The error a transport answered with. Whatever arrives (another version's host, a broken proxy, a hostile
+   * page in between), the result is a well-formed HostError: unknown codes become `internal`, and details
+   * that do not fit the code are dropped.
+   */
+  static from(shape: unknown): HostError {
+    if (!isRecord(shape)) return new HostError('internal', 'the host answered with a malformed error');
+    const raw = own(shape, 'code');
+    const code: ErrorCode = (ERROR_CODES as readonly unknown[]).includes(raw)
+      ? (raw as ErrorCode)
+      : 'internal';
+    const message = text(own(shape, 'message'), MAX_MESSAGE) ?? 'the host gave no message';
+    const path = text(own(shape, 'path'), MAX_PATH);
+    return new HostError(code, message, { path, details: readDetails(code, own(shape, 'details')) });
   }
 }
 
@@ -53,3 +129,13 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: HostErrorSh
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (error: HostErrorShape): Result<never> => ({ ok: false, error });
+
+/**
+ * Checks a Result as a transport received it. A value is passed on as it came (each method's caller reads its
+ * own shape); an error is rebuilt through HostError.from, so nothing unchecked reaches the renderer.
+ */
+export function readResult(raw: unknown): Result<unknown> {
+  if (isRecord(raw) && own(raw, 'ok') === true) return { ok: true, value: own(raw, 'value') ?? null };
+  if (isRecord(raw) && own(raw, 'ok') === false) return fail(HostError.from(own(raw, 'error')).toJSON());
+  return fail({ code: 'internal', message: 'the host answered with something that is not a result' });
+}

@@ -2,7 +2,10 @@ import { LIMITS } from './limits.ts';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-export type JsonCheck = { ok: true; bytes: number } | { ok: false; path: string; reason: string };
+export type JsonCheck =
+  | { ok: true; bytes: number }
+  /** `size` is set when the value is JSON but too large: its UTF-8 bytes and the limit. */
+  | { ok: false; path: string; reason: string; size?: { actual: number; limit: number } };
 
 function isPlainObject(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
@@ -60,6 +63,7 @@ export function checkJsonValue(value: unknown, maxBytes: number = LIMITS.maxValu
       ok: false,
       path: '',
       reason: `the value is ${bytes} bytes of JSON, over the limit of ${maxBytes}`,
+      size: { actual: bytes, limit: maxBytes },
     };
   return { ok: true, bytes };
 }

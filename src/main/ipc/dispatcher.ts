@@ -13,6 +13,7 @@ import {
 } from '../../shared/contract.ts';
 import { HostError, fail, ok, type Result } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { IssueError } from '../../shared/schemas.ts';
 
 export interface CallContext {
   /** The window (Electron) or page load (web mode) that made the call. */
@@ -26,9 +27,10 @@ export type Handlers = {
 // Still imported from here by services/storage/dir-lock.ts (another owner); new code imports shared/logger.ts.
 export type { Logger };
 
-function describeIssue(issue: z.core.$ZodIssue): { path: string; message: string; tooLarge: boolean } {
+function describeIssue(issue: z.core.$ZodIssue): { path: string; message: string; error: IssueError | null } {
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-  const params = (issue as { params?: { tooLarge?: boolean } }).params;
+  // Our own schemas put the error's code and details here (schemas.ts); zod's built-in issues carry none.
+  const error = issue.code === 'custom' ? ((issue.params?.error as IssueError | undefined) ?? null) : null;
   const message =
     issue.path.length === 0 && issue.code === 'invalid_type'
       ? 'the arguments must be a list'
@@ -37,7 +39,7 @@ function describeIssue(issue: z.core.$ZodIssue): { path: string; message: string
         : issue.code === 'too_small' && issue.origin === 'array'
           ? `missing arguments (expected ${String(issue.minimum)})`
           : issue.message;
-  return { path, message, tooLarge: params?.tooLarge === true };
+  return { path, message, error };
 }
 
 export function createDispatcher(handlers: Handlers, log: Logger = console) {
@@ -52,11 +54,12 @@ export function createDispatcher(handlers: Handlers, log: Logger = console) {
     const parsed = methods[name].args.safeParse(args);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      const d = first ? describeIssue(first) : { path: '', message: 'invalid arguments', tooLarge: false };
+      const d = first ? describeIssue(first) : { path: '', message: 'invalid arguments', error: null };
       return fail({
-        code: d.tooLarge ? 'too_large' : 'invalid_argument',
+        code: d.error?.code ?? 'invalid_argument',
         message: `${name}: ${d.message}`,
         path: d.path,
+        ...(d.error ? { details: d.error.details } : {}),
       });
     }
     try {

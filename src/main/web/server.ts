@@ -177,7 +177,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return sendJson(
           res,
           413,
-          fail({ code: 'too_large', message: `the request is over ${LIMITS.maxRequestBytes} bytes` }),
+          fail({
+            code: 'too_large',
+            message: `the request is over ${LIMITS.maxRequestBytes} bytes`,
+            details: { limit: LIMITS.maxRequestBytes },
+          }),
         );
       }
       return sendJson(res, 400, fail({ code: 'invalid_argument', message: 'the body is not valid JSON' }));

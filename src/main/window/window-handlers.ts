@@ -75,7 +75,9 @@ export function windowHandlers(port: WindowPort | null, transport: 'electron' | 
     'clipboard.write': (_ctx, text) => need('clipboard').writeClipboard(text),
     'link.open': async (_ctx, url, options) => {
       if (!isSafeExternalUrl(url)) {
-        throw new HostError('invalid_argument', 'only http, https and mailto links can be opened', '[0]');
+        throw new HostError('invalid_argument', 'only http, https and mailto links can be opened', {
+          path: '[0]',
+        });
       }
       const p = need('link');
       if (options?.popup && url.startsWith('mailto:'))

@@ -4,7 +4,7 @@
  */
 import type { EventName, Events, HostApi, HostTransport } from '../../shared/contract.ts';
 import { METHOD_NAMES } from '../../shared/contract-names.ts';
-import { HostError } from '../../shared/errors.ts';
+import { HostError, readResult } from '../../shared/errors.ts';
 import { friendlyError } from './friendly-error.ts';
 import { PRELOAD_GLOBAL, type PreloadApi } from '../../shared/preload-api.ts';
 import { SECRET_META_NAME } from '../../shared/web-protocol.ts';
@@ -12,7 +12,8 @@ import { createWebTransport } from './web-transport.ts';
 
 function preloadTransport(api: PreloadApi): HostTransport {
   return {
-    call: (name, args) => api[name](...args),
+    // What crosses the bridge is checked like what crosses HTTP: a garbled answer becomes a clean error.
+    call: async (name, args) => readResult(await api[name](...args)),
     on: (name, listener) => api.on(name, listener),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Errors in the user's words. The host's messages are precise but technical ("clientStorage.set: not
  * storable as JSON at value: the value is 1100002 bytes of JSON, over the limit of 1048576"); the UI leads
- * with a plain sentence and keeps the technical text one click away. Branches on the error code and on the
- * numbers in the message, never on method names, which never reach the UI.
+ * with a plain sentence and keeps the technical text one click away. Branches on the error's code and
+ * details (the numbers of a size limit, the reason a value is not JSON), never on its message text or on
+ * method names, which never reach the UI.
  */
 import { HostError } from '../../shared/errors.ts';
 
@@ -36,19 +37,23 @@ export function friendlyError(error: unknown): FriendlyError {
   // Method names are the host's wiring, not the user's business: not even the detail shows them.
   const plain = withoutMethodName(error.message);
   const detail = plain;
-  const size = /(\d+) bytes[^,]*, over the limit of (\d+)/.exec(plain);
-  if (size) {
-    return {
-      message: `This value is ${mb(Number(size[1]))}; the limit is ${mb(Number(size[2]))}.`,
-      detail,
-    };
-  }
+  const details = error.details;
   switch (error.code) {
     case 'too_large':
-      return { message: sentence(plain.replace(/^not storable as JSON at \S+: /, '')), detail };
+      if (details && 'limit' in details && details.actual !== undefined) {
+        return {
+          message: `This value is ${mb(details.actual)}; the limit is ${mb(details.limit)}.`,
+          detail,
+        };
+      }
+      return { message: sentence(plain), detail };
     case 'invalid_argument':
       return {
-        message: sentence(plain.replace(/^not storable as JSON at \S+: /, 'this value cannot be stored: ')),
+        message: sentence(
+          details && 'reason' in details && details.reason === 'not_json'
+            ? `this value cannot be stored: ${details.problem}`
+            : plain,
+        ),
         detail: undefined,
       };
     case 'unavailable':

@@ -1,6 +1,6 @@
 /** The HTTP + server-sent-events transport used when the renderer runs in a plain browser (web mode). */
 import type { EventName, Events, HostTransport, MethodName } from '../../shared/contract.ts';
-import { fail, type Result } from '../../shared/errors.ts';
+import { fail, readResult, type Result } from '../../shared/errors.ts';
 import {
   CALL_PATH_PREFIX,
   CLIENT_HEADER,
@@ -43,11 +43,13 @@ export function createWebTransport(secret: string, clientId: string): HostTransp
       } catch {
         return fail({ code: 'unavailable', message: 'the Latchkey host is not reachable (was it stopped?)' });
       }
+      let body: unknown;
       try {
-        return (await response.json()) as Result<unknown>;
+        body = await response.json();
       } catch {
         return fail({ code: 'internal', message: `the host answered ${response.status} without a result` });
       }
+      return readResult(body);
     },
     on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void {
       let set = listeners.get(name);

@@ -49,14 +49,45 @@ describe('dispatcher', () => {
   it('refuses a value JSON cannot hold, naming where', async () => {
     const { dispatch, ctx } = await setup();
     const result = await dispatch('session.set', ['k', { when: Number.NaN }], ctx);
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument', path: '[1]' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_argument',
+        path: '[1]',
+        details: { reason: 'not_json', problem: 'NaN is not a JSON number' },
+      },
+    });
     expect(!result.ok && result.error.message).toContain('.when');
   });
 
   it('answers too_large for a value over the documented limit', async () => {
     const { dispatch, ctx } = await setup();
     const result = await dispatch('session.set', ['k', 'x'.repeat(LIMITS.maxValueBytes)], ctx);
-    expect(result).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'too_large',
+        details: { limit: LIMITS.maxValueBytes, actual: LIMITS.maxValueBytes + 2 },
+      },
+    });
+  });
+
+  it('passes a HostError’s details through', async () => {
+    const { dispatch, ctx } = await setup({
+      'session.getKeys': () => {
+        throw new HostError('forbidden', 'the saved token has expired', {
+          details: { reason: 'saved_token_expired' },
+        });
+      },
+    });
+    expect(await dispatch('session.getKeys', [], ctx)).toEqual({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: 'the saved token has expired',
+        details: { reason: 'saved_token_expired' },
+      },
+    });
   });
 
   it('passes a HostError from a handler through with its code', async () => {

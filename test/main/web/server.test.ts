@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Host } from '../../../src/main/host.ts';
+import { LIMITS } from '../../../src/shared/limits.ts';
 import { SECRET_META_PLACEHOLDER } from '../../../src/shared/web-protocol.ts';
 import { testHost } from '../../helpers/host.ts';
 import { startWebServer, type WebServer } from '../../../src/main/web/server.ts';
@@ -125,7 +126,9 @@ describe('web host', () => {
   it('refuses a request body over the limit with too_large', async () => {
     const res = await call('session.set', ['k', 'x'.repeat(17 * 1024 * 1024)]);
     expect(res.status).toBe(413);
-    expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'too_large' } });
+    expect(JSON.parse(res.body)).toMatchObject({
+      error: { code: 'too_large', details: { limit: LIMITS.maxRequestBytes } },
+    });
   });
 
   it('keeps one session per page load', async () => {

@@ -1,21 +1,48 @@
 import { describe, expect, it } from 'vitest';
+import { createDispatcher, type Handlers } from '../../../src/main/ipc/dispatcher.ts';
 import { HostError } from '../../../src/shared/errors.ts';
 import { friendlyError } from '../../../src/renderer/host/friendly-error.ts';
 
+/**
+ * The error the renderer gets for a call the argument check refuses, made by the real dispatcher and rebuilt
+ * as a transport does. No handler runs for a refused call, so none is given.
+ */
+async function errorFor(name: string, args: unknown[]): Promise<HostError> {
+  const dispatch = createDispatcher({} as Handlers, { warn() {}, error() {} });
+  const result = await dispatch(name, args, { clientId: 'page-1' });
+  if (result.ok) throw new Error(`${name} did not fail`);
+  return HostError.from(JSON.parse(JSON.stringify(result.error)));
+}
+
 describe('errors in the user’s words', () => {
-  it('says how large a value is and what the limit is, with the technical text behind it', () => {
-    const e = new HostError(
-      'too_large',
-      'clientStorage.set: not storable as JSON at value: the value is 1100002 bytes of JSON, over the limit of 1048576',
-    );
+  it('says how large a value is and what the limit is, with the technical text behind it', async () => {
+    const e = await errorFor('clientStorage.set', ['k', 'x'.repeat(1_100_000)]);
     expect(friendlyError(e)).toEqual({
       message: 'This value is 1.05 MB; the limit is 1 MB.',
       detail: 'not storable as JSON at value: the value is 1100002 bytes of JSON, over the limit of 1048576',
     });
   });
 
+  it('says why a value cannot be stored, without the path or the method', async () => {
+    const e = await errorFor('session.set', ['k', { list: [1, Number.NaN] }]);
+    expect(friendlyError(e)).toEqual({
+      message: 'This value cannot be stored: NaN is not a JSON number.',
+      detail: undefined,
+    });
+  });
+
+  it('words sizes from the error’s details, never from numbers in its message', () => {
+    const e = new HostError('unavailable', 'the value is 1100002 bytes of JSON, over the limit of 1048576');
+    expect(friendlyError(e).message).toBe('The value is 1100002 bytes of JSON, over the limit of 1048576.');
+    const sized = new HostError('too_large', 'too big', {
+      details: { limit: 8 * 1024 * 1024, actual: 9437184 },
+    });
+    expect(friendlyError(sized).message).toBe('This value is 9 MB; the limit is 8 MB.');
+  });
+
   it.each([
     ['invalid_argument', 'session.set: a key must not be empty', 'A key must not be empty.'],
+    ['too_large', 'crypto.encrypt: the text is over 8388608 bytes', 'The text is over 8388608 bytes.'],
     [
       'decrypt_failed',
       'cannot decrypt: wrong passphrase, or the text was changed',
