@@ -7,7 +7,6 @@ import { SignInService, type AuthPorts } from './sign-in-service.ts';
 
 export interface SignInSetup {
   service: SignInService;
-  demo: Promise<DemoIdp> | null;
   close(): Promise<void>;
 }
 
@@ -35,9 +34,6 @@ export async function createSignIn(
   const service = new SignInService(config, runtimes, ports);
   return {
     service,
-    get demo() {
-      return demo;
-    },
     close: async () => {
       service.close();
       if (demo) await (await demo.catch(() => null))?.close();

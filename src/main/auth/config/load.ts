@@ -3,60 +3,16 @@
  * index, id and field and left out; the others load and the app starts.
  */
 import { readFile } from 'node:fs/promises';
-import type { ProviderEntry } from './schema.ts';
+import { demo } from '../providers/demo.ts';
+import { PROVIDER_TYPE_LIST } from '../providers/registry.ts';
+import { parseProviderEntries, parseProvidersFile } from './parse-entries.ts';
+import type { LoadedConfig } from './types.ts';
 
-export type ProviderSettings = ProviderEntry & { id: string; name: string };
+export type { LoadedConfig, ProviderSettings } from './types.ts';
 
-export interface ConfigProblem {
-  /** e.g. `providers[2] (id "corp")` or `GITHUB_CLIENT_ID`. */
-  entry: string;
-  field: string;
-  message: string;
-}
-
-export interface LoadedConfig {
-  providers: ProviderSettings[];
-  problems: ConfigProblem[];
-  source: string | null;
-  completePageHtml?: string;
-  errorPageHtml?: string;
-}
-
-const parser = () => import('./parse-entries.ts');
-const none = (): { providers: ProviderSettings[]; problems: ConfigProblem[] } => ({
-  providers: [],
-  problems: [],
-});
-
-/** Built-in providers configured only through environment variables. */
-export function providersFromEnv(env: NodeJS.ProcessEnv): unknown[] {
-  const out: unknown[] = [];
-  if (env.GITHUB_CLIENT_ID) {
-    out.push({
-      type: 'github',
-      clientId: env.GITHUB_CLIENT_ID,
-      clientSecret: env.GITHUB_CLIENT_SECRET || undefined,
-      host: env.GITHUB_HOST || undefined,
-    });
-  }
-  if (env.GOOGLE_CLIENT_ID)
-    out.push({
-      type: 'google',
-      clientId: env.GOOGLE_CLIENT_ID,
-      clientSecret: env.GOOGLE_CLIENT_SECRET || undefined,
-    });
-  if (env.AZURE_CLIENT_ID)
-    out.push({ type: 'azure', clientId: env.AZURE_CLIENT_ID, tenant: env.AZURE_TENANT || undefined });
-  if (env.AUTH0_CLIENT_ID || env.AUTH0_DOMAIN) {
-    out.push({
-      type: 'auth0',
-      clientId: env.AUTH0_CLIENT_ID,
-      domain: env.AUTH0_DOMAIN,
-      clientSecret: env.AUTH0_CLIENT_SECRET || undefined,
-      audience: env.AUTH0_AUDIENCE || undefined,
-    });
-  }
-  return out;
+/** Built-in providers configured only through environment variables, one per type that reads some. */
+function providersFromEnv(env: NodeJS.ProcessEnv): unknown[] {
+  return PROVIDER_TYPE_LIST.flatMap((type) => type.fromEnv?.(env) ?? []);
 }
 
 export interface LoadOptions {
@@ -95,7 +51,7 @@ export async function loadProviderConfig(options: LoadOptions): Promise<LoadedCo
         });
       }
       if (json !== undefined) {
-        const parsed = (await parser()).parseProvidersFile(json, file);
+        const parsed = parseProvidersFile(json, file);
         result.problems.push(...parsed.problems);
         fileEntries = parsed.entries;
         if (parsed.completePageHtml !== undefined) result.completePageHtml = parsed.completePageHtml;
@@ -103,16 +59,12 @@ export async function loadProviderConfig(options: LoadOptions): Promise<LoadedCo
       }
     }
   }
-  const envEntries = providersFromEnv(env);
-  // With nothing configured (the demo), the schemas (zod) are never loaded: they stay off the start-up path.
-  const { parseProviderEntries } =
-    fileEntries.length > 0 || envEntries.length > 0 ? await parser() : { parseProviderEntries: none };
   const fromFile = parseProviderEntries(fileEntries);
   result.providers.push(...fromFile.providers);
   result.problems.push(...fromFile.problems);
 
   // Environment variables add a built-in provider unless the file already has one with that id.
-  const fromEnv = parseProviderEntries(envEntries, 'environment');
+  const fromEnv = parseProviderEntries(providersFromEnv(env), 'environment');
   for (const p of fromEnv.providers)
     if (!result.providers.some((q) => q.id === p.id)) result.providers.push(p);
   for (const problem of fromEnv.problems) {
@@ -124,9 +76,9 @@ export async function loadProviderConfig(options: LoadOptions): Promise<LoadedCo
 
   if (
     (result.providers.length === 0 || options.forceDemo) &&
-    !result.providers.some((p) => p.type === 'demo')
+    !result.providers.some((p) => p.type === demo.type)
   ) {
-    result.providers.push({ type: 'demo', id: 'demo', name: 'Demo' });
+    result.providers.push({ type: demo.type, id: demo.defaultId ?? demo.type, name: demo.defaultName });
   }
   return result;
 }

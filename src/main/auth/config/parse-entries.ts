@@ -1,17 +1,10 @@
 /** The schema half of the providers configuration: checks entries and files with zod. */
 import type { z } from 'zod';
-import type { ConfigProblem, ProviderSettings } from './load.ts';
-import { PROVIDER_TYPES, ProviderEntry, ProvidersFile, type ProviderType } from './schema.ts';
-
-export const DEFAULT_NAMES: Record<ProviderType, string> = {
-  github: 'GitHub',
-  google: 'Google',
-  azure: 'Microsoft',
-  auth0: 'Auth0',
-  oidc: 'OpenID Connect',
-  oauth2: 'OAuth',
-  demo: 'Demo',
-};
+import { isLoopbackHost } from '../../../shared/loopback.ts';
+import { isProviderType, PROVIDER_TYPES, providerTypeOf } from '../providers/registry.ts';
+import type { CommonSettings } from './fields.ts';
+import { ProviderEntry, ProvidersFile } from './schema.ts';
+import type { ConfigProblem, ProviderSettings } from './types.ts';
 
 function fieldOf(issue: z.core.$ZodIssue): string {
   return issue.path.length ? issue.path.map(String).join('.') : '(entry)';
@@ -31,7 +24,7 @@ export function parseProviderEntries(
         : undefined;
     const entry = `${label}[${index}]${rawId ? ` (id "${rawId}")` : ''}`;
     const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-    if (typeof type !== 'string' || !(PROVIDER_TYPES as readonly string[]).includes(type)) {
+    if (!isProviderType(type)) {
       problems.push({ entry, field: 'type', message: `must be one of ${PROVIDER_TYPES.join(', ')}` });
       return;
     }
@@ -41,9 +34,8 @@ export function parseProviderEntries(
         problems.push({ entry, field: fieldOf(issue), message: issue.message });
       return;
     }
-    const id =
-      parsed.data.id ??
-      (parsed.data.type === 'oidc' || parsed.data.type === 'oauth2' ? undefined : parsed.data.type);
+    const definition = providerTypeOf(parsed.data);
+    const id = parsed.data.id ?? definition.defaultId;
     if (!id) {
       problems.push({ entry, field: 'id', message: `is required for type "${parsed.data.type}"` });
       return;
@@ -52,53 +44,42 @@ export function parseProviderEntries(
       problems.push({ entry, field: 'id', message: `"${id}" is used by an earlier entry` });
       return;
     }
-    const insecure = insecureEndpoint(parsed.data);
+    const insecure = insecureEndpoint(parsed.data, definition.endpoints?.(parsed.data) ?? {});
     if (insecure) {
       problems.push({ entry, field: insecure.field, message: insecure.message });
       return;
     }
     seen.add(id);
-    providers.push({
-      ...parsed.data,
-      id,
-      name: parsed.data.name ?? DEFAULT_NAMES[parsed.data.type],
-    } as ProviderSettings);
+    providers.push({ ...parsed.data, id, name: parsed.data.name ?? definition.defaultName });
   });
   return { providers, problems };
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /** Plain http only for loopback hosts, and only when the entry opts in (local and test providers). */
-function insecureEndpoint(entry: ProviderEntry): { field: string; message: string } | null {
-  const fields: Array<[string, string | undefined]> = [];
-  if (entry.type === 'oidc') fields.push(['issuer', entry.issuer]);
-  if (entry.type === 'oauth2') {
-    fields.push(
-      ['authorizationEndpoint', entry.authorizationEndpoint],
-      ['tokenEndpoint', entry.tokenEndpoint],
-      ['userEndpoint', entry.userEndpoint],
-      ['groupsEndpoint', entry.groupsEndpoint],
-      ['revocationEndpoint', entry.revocationEndpoint],
-      ['deviceAuthorizationEndpoint', entry.deviceAuthorizationEndpoint],
-    );
-  }
-  for (const [field, value] of fields) {
+function insecureEndpoint(
+  entry: ProviderEntry,
+  endpoints: Record<string, string | undefined>,
+): { field: string; message: string } | null {
+  const s: Omit<CommonSettings, 'id' | 'name'> = entry;
+  for (const [field, value] of Object.entries(endpoints)) {
     if (!value) continue;
     const url = new URL(value);
     if (url.protocol === 'https:') continue;
-    if (!LOOPBACK.has(url.hostname))
-      return { field, message: 'must use https (plain http is allowed only for 127.0.0.1/localhost)' };
-    if (entry.type !== 'demo' && !entry.allowInsecureHttp) {
+    if (!isLoopbackHost(url.hostname))
+      return {
+        field,
+        message: 'must use https (plain http is allowed only for 127.0.0.1, localhost and [::1])',
+      };
+    if (!s.allowInsecureHttp) {
       return {
         field,
         message: 'uses plain http; set "allowInsecureHttp": true to allow it for this loopback provider',
       };
     }
   }
-  if (entry.type !== 'demo' && entry.redirectUri) {
-    const r = new URL(entry.redirectUri);
-    if (r.protocol !== 'http:' || !LOOPBACK.has(r.hostname) || !r.port) {
+  if (s.redirectUri) {
+    const r = new URL(s.redirectUri);
+    if (r.protocol !== 'http:' || !isLoopbackHost(r.hostname) || !r.port) {
       return {
         field: 'redirectUri',
         message: 'must be a loopback URL with a port, like http://127.0.0.1:8400/callback',

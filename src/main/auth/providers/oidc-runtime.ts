@@ -1,8 +1,10 @@
-/** OpenID Connect providers found by discovery: Google, Auth0, custom issuers and the demo provider. */
+/**
+ * The runtime of a provider found by OpenID discovery (Google, Auth0, GitLab, custom issuers, the demo):
+ * user from the ID token and userinfo, groups from a claim.
+ */
 import * as client from 'openid-client';
 import type { UserProfile } from '../../../shared/auth-types.ts';
 import { HostError } from '../../../shared/errors.ts';
-import type { ProviderSettings } from '../config/load.ts';
 import {
   clientAuth,
   fetchWithTimeout,
@@ -11,7 +13,7 @@ import {
   type ClientAuthMethod,
   type FetchImpl,
 } from './http.ts';
-import type { ScopeRequest, TokenSet, TypeRuntime } from './types.ts';
+import type { ScopeRequest, TokenSet, TypeRuntime } from './runtime.ts';
 
 export interface OidcOptions {
   issuer: () => Promise<string>;
@@ -23,18 +25,31 @@ export interface OidcOptions {
   baseScopes?: string[];
   userScopes?: string[];
   authParams?: Record<string, string>;
+  /**
+   * Endpoints the server serves but leaves out of its discovery document (GitLab's device authorization);
+   * what the document names wins.
+   */
+  metadataDefaults?: Partial<client.ServerMetadata>;
   fetchImpl?: FetchImpl;
 }
 
-export function createOidcRuntime(settings: ProviderSettings, options: OidcOptions): TypeRuntime {
+/** The entry fields this runtime reads itself; the rest come through the options. */
+interface OidcSettings {
+  id: string;
+  deviceFlow?: boolean | undefined;
+  apiOrigins?: string[] | undefined;
+}
+
+export function createOidcRuntime<S extends OidcSettings>(settings: S, options: OidcOptions): TypeRuntime<S> {
   const fetchImpl = fetchWithTimeout(options.fetchImpl);
   let cached: Promise<client.Configuration> | null = null;
 
   const configuration = (): Promise<client.Configuration> => {
     cached ??= (async () => {
       const issuer = new URL(await options.issuer());
+      let discovered: client.Configuration;
       try {
-        return await client.discovery(
+        discovered = await client.discovery(
           issuer,
           options.clientId,
           options.clientSecret ? { client_secret: options.clientSecret } : undefined,
@@ -51,6 +66,17 @@ export function createOidcRuntime(settings: ProviderSettings, options: OidcOptio
           `cannot use ${issuer.origin} as an OpenID provider: ${describeDiscoveryError(error)}`,
         );
       }
+      const defaults = options.metadataDefaults ?? {};
+      const metadata = discovered.serverMetadata();
+      if (Object.keys(defaults).every((key) => metadata[key] !== undefined)) return discovered;
+      const completed = new client.Configuration(
+        { ...defaults, ...metadata },
+        options.clientId,
+        options.clientSecret ? { client_secret: options.clientSecret } : undefined,
+        clientAuth(options.clientSecret, options.clientAuthMethod),
+      );
+      if (options.allowHttp) client.allowInsecureRequests(completed);
+      return completed;
     })();
     // A failed discovery is retried on the next attempt rather than cached forever.
     cached.catch(() => (cached = null));
@@ -100,7 +126,7 @@ export function createOidcRuntime(settings: ProviderSettings, options: OidcOptio
       return typeof value === 'string' ? value.split(/[ ,]+/).filter(Boolean) : [];
     },
     async supportsDevice() {
-      if ('deviceFlow' in settings && settings.deviceFlow === false) return false;
+      if (settings.deviceFlow === false) return false;
       return typeof (await configuration()).serverMetadata().device_authorization_endpoint === 'string';
     },
     async supportsRevocation() {
@@ -112,11 +138,7 @@ export function createOidcRuntime(settings: ProviderSettings, options: OidcOptio
     },
     async apiOrigins() {
       const m = (await configuration()).serverMetadata();
-      const urls = [
-        m.issuer,
-        m.userinfo_endpoint,
-        ...(('apiOrigins' in settings && settings.apiOrigins) || []),
-      ];
+      const urls = [m.issuer, m.userinfo_endpoint, ...(settings.apiOrigins ?? [])];
       return [
         ...new Set(urls.filter((u): u is string => typeof u === 'string').map((u) => new URL(u).origin)),
       ];

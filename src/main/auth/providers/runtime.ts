@@ -1,0 +1,66 @@
+/**
+ * What a provider runtime is, for the settings of any one type. Provider type modules build these; types.ts
+ * names the one over every configured type (`ProviderRuntime`), which the sign-in code uses.
+ */
+import type * as client from 'openid-client';
+import type { UserProfile } from '../../../shared/auth-types.ts';
+
+/** A token set as the host keeps it. It never leaves the main process unless an API explicitly hands it out. */
+export interface TokenSet {
+  accessToken: string;
+  tokenType: string;
+  refreshToken?: string | undefined;
+  idToken?: string | undefined;
+  /** Epoch milliseconds; undefined when the provider gave no lifetime. */
+  expiresAt?: number | undefined;
+  /** Epoch milliseconds when the token was issued to us, for scaling the refresh margin. */
+  issuedAt: number;
+  scopes: string[];
+  idTokenClaims?: Record<string, unknown> | undefined;
+}
+
+export interface ScopeRequest {
+  fetchUser: boolean;
+  fetchGroups: boolean;
+  extra: string[];
+}
+
+/** What the sign-in flows need from a provider entry, resolved once with its defaults (flow-options.ts). */
+export interface FlowOptions {
+  /** Read the user after sign-in (default true). */
+  fetchUser: boolean;
+  /** Read groups/teams after sign-in (default false; the demo shows them). */
+  fetchGroups: boolean;
+  extraScopes: string[];
+  /** A registered fixed loopback redirect, or null for a free port on 127.0.0.1. */
+  redirectUri: URL | null;
+  timeoutMs: number;
+  revokeOnSignOut: boolean;
+  endSessionOnSignOut: boolean;
+}
+
+/** What differs between provider types. Everything else (PKCE, state, loopback, refresh) is shared. */
+export interface RuntimeOf<S> {
+  settings: S;
+  /** The entry's sign-in options with their defaults (redirect, timeout, what to fetch, revocation). */
+  flow: FlowOptions;
+  /** What identifies this provider's tokens (see flow-options.ts): a remembered session is only restored to the same. */
+  binding: string;
+  /** OpenID Connect (nonce, ID token) or plain OAuth 2.0. */
+  oidc: boolean;
+  configuration(): Promise<client.Configuration>;
+  scopes(request: ScopeRequest): Promise<string[]>;
+  authorizationParams(): Record<string, string>;
+  /** null when the provider has no way to tell who the user is (a custom OAuth 2.0 server without userEndpoint). */
+  fetchUser(tokens: TokenSet): Promise<UserProfile | null>;
+  fetchGroups(tokens: TokenSet): Promise<string[]>;
+  supportsDevice(): Promise<boolean>;
+  supportsRevocation(): Promise<boolean>;
+  /** Origins the authenticated-request helper may send this provider's token to. */
+  apiOrigins(): Promise<string[]>;
+  /** A request the UI offers to show the authenticated-request helper at work. */
+  exampleRequest(): Promise<{ label: string; url: string } | null>;
+}
+
+/** What a provider type itself supplies; createRuntime adds the resolved flow options and the binding. */
+export type TypeRuntime<S> = Omit<RuntimeOf<S>, 'flow' | 'binding'>;
