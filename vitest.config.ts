@@ -1,4 +1,9 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+
+// Slow and fault tests (SIGKILL loops, the 4-process lock race, the Python cross-check) are named
+// *.stress.test.ts: `npm test` runs them, `npm run test:unit` leaves them to `npm run test:stress`.
+const STRESS = 'test/**/*.stress.test.ts';
 
 export default defineConfig({
   test: {
@@ -21,12 +26,40 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           // Tests of the built output run after a build: `npm test`, `npm run test:build`.
-          exclude: ['test/e2e/**', 'test/build/**', 'test/scripts/electron-cli.test.ts'],
+          exclude: [
+            'test/e2e/**',
+            'test/build/**',
+            'test/renderer/**',
+            'test/scripts/electron-cli.test.ts',
+            STRESS,
+          ],
           globalSetup: ['test/global-setup.ts'],
           environment: 'node',
           testTimeout: 30_000,
           // electron-store imports 'electron' itself: inline it so the tests' thin Electron stand-in reaches it.
           server: { deps: { inline: ['electron-store'] } },
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'stress',
+          include: [STRESS],
+          globalSetup: ['test/global-setup.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          server: { deps: { inline: ['electron-store'] } },
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // React components in a simulated DOM, over a fake host transport (test/renderer/helpers/fake-host.ts).
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          include: ['test/renderer/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['test/renderer/setup.ts'],
           sequence: { groupOrder: 1 },
         },
       },
