@@ -214,10 +214,6 @@ export class LoopbackReceiver {
     void this.close();
   }
 
-  get port(): number {
-    return (this.#servers[0]?.address() as AddressInfo | null)?.port ?? 0;
-  }
-
   close(): Promise<void> {
     if (this.#closing) return this.#closing;
     this.#closed = true;
@@ -227,7 +223,7 @@ export class LoopbackReceiver {
     return this.#closing;
   }
 
-  /** Resolves once the port is closed, whoever closed it. */
+  /** Resolves once the port is closed, whoever closed it (the page served, a cancel, the timeout). */
   async whenClosed(): Promise<void> {
     await Promise.all(
       this.#servers.map(

@@ -15,7 +15,7 @@ describe('LoopbackReceiver', () => {
       }),
     );
     expect(r.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\/x$/);
-    expect(r.port).toBeGreaterThan(0);
+    expect(Number(new URL(r.redirectUri).port)).toBeGreaterThan(0);
   });
 
   it('times out with a clear error and closes', async () => {
@@ -73,7 +73,7 @@ describe('LoopbackReceiver', () => {
         expectedState: 'the-real-state',
       }),
     );
-    const { port } = r;
+    const port = Number(new URL(r.redirectUri).port);
     const raw = (host: string, query: string) =>
       new Promise<number>((resolve, reject) => {
         http
@@ -115,7 +115,7 @@ describe('LoopbackReceiver', () => {
     const squatter = net.createServer();
     const taken = await new Promise<string>((resolve) => {
       squatter.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
-      squatter.listen(r.port, '::1', () => resolve('listening'));
+      squatter.listen(Number(new URL(r.redirectUri).port), '::1', () => resolve('listening'));
     });
     squatter.close();
     expect(taken).toBe('EADDRINUSE');
@@ -123,7 +123,12 @@ describe('LoopbackReceiver', () => {
     const v6 = await new Promise<number>((resolve, reject) => {
       http
         .get(
-          { host: '::1', port: r.port, path: '/cb?code=c&state=s', headers: { host: `localhost:${r.port}` } },
+          {
+            host: '::1',
+            port: new URL(r.redirectUri).port,
+            path: '/cb?code=c&state=s',
+            headers: { host: new URL(r.redirectUri).host },
+          },
           (res) => {
             res.resume();
             resolve(res.statusCode ?? 0);
