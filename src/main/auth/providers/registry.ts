@@ -8,12 +8,13 @@ import { azure } from './azure.ts';
 import type { BindingParts, ProviderType, RuntimeDeps } from './definition.ts';
 import { demo } from './demo.ts';
 import { github } from './github.ts';
+import { gitlab } from './gitlab.ts';
 import { google } from './google.ts';
 import { oauth2 } from './oauth2.ts';
 import { oidc } from './oidc.ts';
 import type { TypeRuntime } from './runtime.ts';
 
-export const PROVIDER_TYPE_LIST = [github, google, azure, auth0, oidc, oauth2, demo] as const;
+export const PROVIDER_TYPE_LIST = [github, gitlab, google, azure, auth0, oidc, oauth2, demo] as const;
 
 type List = typeof PROVIDER_TYPE_LIST;
 // Mapped over a type parameter, these keep the list's tuple shape (and so each member's own types).

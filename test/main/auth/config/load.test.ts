@@ -17,6 +17,7 @@ describe('providers file', () => {
       JSON.stringify({
         providers: [
           { type: 'github', clientId: 'gh', clientSecret: 's', host: 'github.example.com' },
+          { type: 'gitlab', clientId: 'gl', host: 'gitlab.example.com' },
           { type: 'google', clientId: 'g' },
           { type: 'azure', clientId: 'a', tenant: 'contoso.onmicrosoft.com' },
           { type: 'auth0', clientId: 'z', domain: 'tenant.eu.auth0.com', audience: 'https://api.example' },
@@ -46,6 +47,7 @@ describe('providers file', () => {
     expect(config.problems).toEqual([]);
     expect(config.providers.map((p) => [p.id, p.name])).toEqual([
       ['github', 'GitHub'],
+      ['gitlab', 'GitLab'],
       ['google', 'Google'],
       ['azure', 'Microsoft'],
       ['auth0', 'Auth0'],
@@ -139,6 +141,39 @@ describe('providers file', () => {
       ['azure', 'env-a'],
       ['auth0', 'env-z'],
     ]);
+  });
+
+  it('takes GitLab from GITLAB_CLIENT_ID, GITLAB_CLIENT_SECRET and GITLAB_HOST', async () => {
+    const config = await loadProviderConfig({
+      env: {
+        GITLAB_CLIENT_ID: 'env-gl',
+        GITLAB_CLIENT_SECRET: 'gl-secret',
+        GITLAB_HOST: 'gitlab.example.com',
+      },
+    });
+    expect(config.problems).toEqual([]);
+    expect(config.providers).toEqual([
+      {
+        type: 'gitlab',
+        id: 'gitlab',
+        name: 'GitLab',
+        clientId: 'env-gl',
+        clientSecret: 'gl-secret',
+        host: 'gitlab.example.com',
+      },
+    ]);
+    const com = await loadProviderConfig({ env: { GITLAB_CLIENT_ID: 'env-gl' } });
+    expect(com.providers).toEqual([{ type: 'gitlab', id: 'gitlab', name: 'GitLab', clientId: 'env-gl' }]);
+  });
+
+  it("checks a GitLab entry: host is a host name (not a URL), groupsClaim one of GitLab's group claims", () => {
+    const gl = (extra: Record<string, unknown>) =>
+      parseProviderEntries([{ type: 'gitlab', clientId: 'c', ...extra }]);
+    expect(gl({ host: 'gitlab.example.com:8443' }).providers).toHaveLength(1);
+    expect(gl({ host: '[::1]:8080', allowInsecureHttp: true }).providers).toHaveLength(1);
+    expect(gl({ groupsClaim: 'groups_direct' }).providers).toHaveLength(1);
+    expect(gl({ host: 'https://gitlab.example.com' }).problems[0]!.field).toBe('host');
+    expect(gl({ groupsClaim: 'roles' }).problems[0]!.field).toBe('groupsClaim');
   });
 
   it('offers the demo when nothing is configured, or when asked', async () => {

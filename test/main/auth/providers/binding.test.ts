@@ -45,8 +45,18 @@ const pinned: Array<[string, Record<string, unknown>, string]> = [
   ['demo', { type: 'demo' }, '["demo",null,null,null,null]'],
 ];
 
+/** Types added since: their first binding, pinned the same way from now on. */
+const added: Array<[string, Record<string, unknown>, string]> = [
+  ['gitlab.com', { type: 'gitlab', clientId: 'abc123' }, '["gitlab","abc123",null,null,null]'],
+  [
+    'GitLab Self-Managed',
+    { type: 'gitlab', clientId: 'abc123', host: 'gitlab.example.com' },
+    '["gitlab","abc123","gitlab.example.com",null,null]',
+  ],
+];
+
 describe('identity binding', () => {
-  it.each(pinned)('is unchanged for %s', (_name, entry, binding) => {
+  it.each([...pinned, ...added])('is unchanged for %s', (_name, entry, binding) => {
     const settings = { id: String(entry.type), name: 'X', ...entry } as ProviderSettings;
     expect(bindingOf(settings)).toBe(binding);
   });
