@@ -41,8 +41,8 @@ export interface HostOptions {
    * the vault: the Electron entry opens it with the OS keychain only after the first window is shown.
    */
   keyProtector?: KeyProtector | null;
-  /** Shifts the host's clock (tests of token expiry; LATCHKEY_CLOCK_OFFSET_MS in web mode). */
-  clockOffsetMs?: number;
+  /** The host's clock in epoch milliseconds (default Date.now); tests of token expiry inject one that runs ahead. */
+  now?: () => number;
   /** Where small settings live: electron-store in the desktop app; default `conf` in the data directory. */
   settings?: SettingsStorePort;
 }
@@ -104,7 +104,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         events.emit('window.bringToFront', {});
       },
       emit: (name, payload) => events.emit(name, payload),
-      now: () => Date.now() + (options.clockOffsetMs ?? 0),
+      now: options.now ?? Date.now,
       log,
     },
     path.join(options.dataDir, 'demo-idp'),

@@ -6,7 +6,7 @@ import { NATIVE_CLIENT, startTestIdp, type TestIdp } from '../helpers/idp.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { launchChromium, type LaunchedBrowser } from './helpers/browser.ts';
 import { signInThroughPopup } from './helpers/provider-popup.ts';
-import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
+import { startWebHost, type RunningWebHost, type WebHostOptions } from './helpers/web-host.ts';
 
 let idp: TestIdp;
 let browser: LaunchedBrowser;
@@ -39,8 +39,8 @@ afterAll(async () => {
   await idp?.close();
 });
 
-async function host(dataDir?: string, env: NodeJS.ProcessEnv = {}) {
-  const h = await startWebHost(['--providers', providers], dataDir, env);
+async function host(dataDir?: string, options: WebHostOptions = {}) {
+  const h = await startWebHost(['--providers', providers], dataDir, options);
   hosts.push(h);
   return h;
 }
@@ -103,7 +103,7 @@ describe('remember me across a restart of the host', () => {
 
     // Third launch an hour "later": the access token has expired, so it is refreshed at the provider.
     const refreshesBefore = idp.grants.refresh_token ?? 0;
-    const third = await host(first.dataDir, { LATCHKEY_CLOCK_OFFSET_MS: String(3600_000) });
+    const third = await host(first.dataDir, { clockAheadMs: 3600_000 });
     const later = await openApp(third.url);
     await later.card.getByText('Ada Lovelace').waitFor();
     await later.card

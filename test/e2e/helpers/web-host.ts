@@ -14,6 +14,15 @@ export interface RunningWebHost {
   process: ChildProcess;
 }
 
+export interface WebHostOptions {
+  /**
+   * Runs the host's clock this far ahead (tests of token expiry). The shipped entry cannot do that, so the
+   * host then starts from the test-only entry beside this file, from source, instead of out/main/web.js.
+   */
+  clockAheadMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
  * Starts the real `npm run web` entry, the bundled out/main/web.js (built by `npm test` before) as a child
  * process and waits for the line that prints its URL.
@@ -21,13 +30,22 @@ export interface RunningWebHost {
 export async function startWebHost(
   args: string[] = [],
   dataDir?: string,
-  env: NodeJS.ProcessEnv = {},
+  options: WebHostOptions = {},
 ): Promise<RunningWebHost> {
   const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'latchkey-data-')));
-  const child = spawn(process.execPath, ['out/main/web.js', '--no-open', '--data-dir', dir, ...args], {
+  const entry =
+    options.clockAheadMs === undefined
+      ? ['out/main/web.js']
+      : [
+          '--experimental-strip-types',
+          '--disable-warning=ExperimentalWarning',
+          'test/e2e/helpers/web-host-clock-ahead.ts',
+          String(options.clockAheadMs),
+        ];
+  const child = spawn(process.execPath, [...entry, '--no-open', '--data-dir', dir, ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },
+    env: { ...process.env, NODE_NO_WARNINGS: '1', ...options.env },
   });
   let output = '';
   child.stdout.setEncoding('utf8');
