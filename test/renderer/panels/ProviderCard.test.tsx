@@ -1,0 +1,336 @@
+/**
+ * A provider's card inside the sign-in panel, as in the app: the panel reads `auth.providers` and reads it
+ * again on the host's auth events; the card calls the host. The fake host below plays a provider whose state
+ * the test moves along (signed out → pending → signed in).
+ */
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AuthState, ProviderInfo, VaultInfo } from '../../../src/shared/auth-types.ts';
+import { SignInPanel } from '../../../src/renderer/panels/SignInPanel.tsx';
+import { deferred, fakeHost, refuse } from '../helpers/fake-host.ts';
+
+const AUTH_URL = 'http://127.0.0.1:4000/authorize?client_id=latchkey&state=s1';
+const MINUTE = 60_000;
+
+let state: AuthState;
+let deviceFlow: boolean;
+
+const provider = (): ProviderInfo => ({
+  id: 'corp',
+  name: 'Corp',
+  type: 'oidc',
+  isDemo: false,
+  deviceFlow,
+  exampleRequest: { label: 'Call userinfo', url: 'http://127.0.0.1:4000/me' },
+  state,
+});
+
+const vault: VaultInfo = {
+  file: '/data/vault.json',
+  backend: 'key-file',
+  level: 'key-file',
+  allowWeakProtection: false,
+  canRemember: true,
+  whyNot: null,
+  remembered: [],
+  notes: [],
+};
+
+const pending = (): AuthState => ({
+  status: 'pending',
+  mode: 'browser',
+  authorizationUrl: AUTH_URL,
+  startedAt: Date.now(),
+  expiresAt: Date.now() + 5 * MINUTE,
+});
+
+const signedIn = (): Extract<AuthState, { status: 'signedIn' }> => ({
+  status: 'signedIn',
+  user: { id: 'ada', name: 'Ada Lovelace', email: 'ada@example.org' },
+  groups: ['admins'],
+  tokenType: 'bearer',
+  scopes: ['openid', 'profile'],
+  expiresAt: Date.now() + 60 * MINUTE,
+  fingerprint: 'f1ngerpr1nt',
+  hasRefreshToken: true,
+  remembered: true,
+  restored: false,
+  signedInAt: Date.now(),
+});
+
+beforeEach(() => {
+  state = { status: 'signedOut' };
+  deviceFlow = false;
+  fakeHost
+    .answer('auth.providers', () => ({ providers: [provider()], problems: [], source: null }))
+    .answer('auth.vault', () => vault)
+    .answer('auth.signIn', () => {
+      state = pending();
+      return { authorizationUrl: AUTH_URL, openedByHost: true };
+    });
+});
+
+/** The browser (or the host) finished: the provider's state changes and the host says so. */
+function hostSays(next: AuthState, event: 'auth.signedIn' | 'auth.signInFailed' | 'auth.changed') {
+  state = next;
+  if (event === 'auth.signedIn') fakeHost.emit(event, { providerId: 'corp', user: null });
+  else if (event === 'auth.signInFailed')
+    fakeHost.emit(event, {
+      providerId: 'corp',
+      error: 'access_denied',
+      errorDescription: 'The user said no',
+    });
+  else fakeHost.emit(event, { providerId: 'corp' });
+}
+
+async function renderCard() {
+  const user = userEvent.setup();
+  render(<SignInPanel />);
+  const card = await screen.findByRole('region', { name: 'Corp' });
+  return { user, card };
+}
+
+/** Lets answers already given reach the screen. */
+const settled = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+
+/** The alerts that say something (an empty alert region waits for the next error). */
+const alerts = (card: HTMLElement) =>
+  within(card)
+    .queryAllByRole('alert')
+    .filter((a) => a.textContent !== '');
+
+describe('provider card', () => {
+  it('offers "Sign in with Corp" and Remember me (on) in a region named after the provider', async () => {
+    const { card } = await renderCard();
+    expect(within(card).getByRole('heading', { name: 'Corp' })).toBeDefined();
+    expect(within(card).getByRole('button', { name: 'Sign in with Corp' })).toHaveProperty('disabled', false);
+    expect(within(card).getByRole('checkbox', { name: 'Remember me' })).toHaveProperty('checked', true);
+    expect(within(card).queryByRole('button', { name: 'Use a device code instead' })).toBeNull();
+    expect(alerts(card)).toEqual([]);
+  });
+
+  it('while the host starts the sign-in the button is disabled; then the card waits for the browser', async () => {
+    const answer = deferred<{ authorizationUrl: string; openedByHost: boolean }>();
+    fakeHost.answer('auth.signIn', () => answer.promise);
+    const { user, card } = await renderCard();
+    const signIn = within(card).getByRole('button', { name: 'Sign in with Corp' });
+    await user.click(within(card).getByRole('checkbox', { name: 'Remember me' }));
+    await user.click(signIn);
+    expect(signIn).toHaveProperty('disabled', true);
+    expect(fakeHost.callsTo('auth.signIn')).toEqual([['corp', { rememberMe: false }]]);
+
+    state = pending();
+    answer.resolve({ authorizationUrl: AUTH_URL, openedByHost: true });
+    const link = await within(card).findByRole('textbox', { name: 'Sign-in link' });
+    expect(link).toHaveProperty('value', AUTH_URL);
+    expect(within(card).getByRole('link', { name: 'Open the sign-in page' }).getAttribute('href')).toBe(
+      AUTH_URL,
+    );
+    expect(within(card).getByText(/times out in [45] min/)).toBeDefined();
+    expect(within(card).queryByRole('button', { name: 'Sign in with Corp' })).toBeNull();
+    // The button that was pressed is gone: focus goes to the card's first control, not the page.
+    expect(document.activeElement).not.toBe(document.body);
+    expect(card.contains(document.activeElement)).toBe(true);
+  });
+
+  it('opens the provider page itself when the host did not (web mode)', async () => {
+    fakeHost.answer('auth.signIn', () => {
+      state = pending();
+      return { authorizationUrl: AUTH_URL, openedByHost: false };
+    });
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    try {
+      const { user, card } = await renderCard();
+      await user.click(within(card).getByRole('button', { name: 'Sign in with Corp' }));
+      await within(card).findByRole('button', { name: 'Cancel' });
+      expect(open).toHaveBeenCalledWith(AUTH_URL, '_blank', expect.stringContaining('noopener'));
+    } finally {
+      open.mockRestore();
+    }
+  });
+
+  it('shows the signed-in user when the browser completes the sign-in, with focus kept in the card', async () => {
+    const { user, card } = await renderCard();
+    await user.click(within(card).getByRole('button', { name: 'Sign in with Corp' }));
+    const cancel = await within(card).findByRole('button', { name: 'Cancel' });
+    cancel.focus();
+
+    hostSays(signedIn(), 'auth.signedIn');
+    expect(await within(card).findByText('Ada Lovelace')).toBeDefined();
+    expect(within(card).getAllByText('ada@example.org')).not.toEqual([]);
+    expect(within(card).getByText('User id').nextElementSibling?.textContent).toBe('ada');
+    expect(within(card).getByText('Remembered on this computer.')).toBeDefined();
+    expect(within(card).getByRole('button', { name: 'Sign out' })).toBeDefined();
+    // Cancel went away under the keyboard user: focus moves to the card's first control.
+    expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Refresh now' }));
+  });
+
+  it('a failed sign-in is said once, as an alert starting "Sign-in failed:"', async () => {
+    const { user, card } = await renderCard();
+    await user.click(within(card).getByRole('button', { name: 'Sign in with Corp' }));
+    await within(card).findByRole('button', { name: 'Cancel' });
+
+    hostSays(
+      { status: 'signedOut', lastError: { error: 'access_denied', errorDescription: 'The user said no' } },
+      'auth.signInFailed',
+    );
+    await within(card).findByRole('button', { name: 'Sign in with Corp' });
+    expect(alerts(card).map((a) => a.textContent)).toEqual([
+      'Sign-in failed: access_denied: The user said no',
+    ]);
+  });
+
+  /** A sign-in the host refuses at once (its redirect port is taken): what the card then says. */
+  async function refusedAtOnce() {
+    const message = 'the redirect port 8400 is in use by another program; close it or choose another port';
+    fakeHost.answer('auth.signIn', () => {
+      // As the host does: the attempt's failure is also the provider's last error.
+      state = { status: 'signedOut', lastError: { error: 'unavailable', errorDescription: message } };
+      refuse({ code: 'unavailable', message: `auth.signIn: ${message}` });
+    });
+    const { user, card } = await renderCard();
+    const signIn = within(card).getByRole('button', { name: 'Sign in with Corp' });
+    const reads = fakeHost.callsTo('auth.providers').length;
+    await user.click(signIn);
+    // Both sources have spoken: the refused call, and the provider's state read again after it.
+    await vi.waitFor(() => expect(fakeHost.callsTo('auth.providers').length).toBeGreaterThan(reads));
+    await settled();
+    return { said: alerts(card).map((a) => a.textContent ?? ''), signIn };
+  }
+
+  it('a sign-in the host refuses at once is said in plain words, with focus back on Sign in', async () => {
+    const { said, signIn } = await refusedAtOnce();
+    expect(said).toContain(
+      'The redirect port 8400 is in use by another program; close it or choose another port.',
+    );
+    expect(said.join(' ')).not.toContain('auth.signIn');
+    expect(document.activeElement).toBe(signIn);
+  });
+
+  // Known defect (src/renderer/panels/ProviderCard.tsx): the refused call is said by the card's error note AND
+  // by the provider's lastError alert ("Sign-in failed: unavailable: …"). `it.fails` until the card says it
+  // once; then this turns red and the `.fails` goes.
+  it.fails('…and said once, not twice', async () => {
+    const { said } = await refusedAtOnce();
+    expect(said.filter((text) => text.includes('in use by another program'))).toHaveLength(1);
+  });
+
+  it('Cancel ends the wait: "Sign-in cancelled." and focus back on Sign in', async () => {
+    fakeHost.answer('auth.cancel', () => {
+      state = { status: 'signedOut', reason: 'Sign-in cancelled', cancelled: true };
+      return true;
+    });
+    const { user, card } = await renderCard();
+    await user.click(within(card).getByRole('button', { name: 'Sign in with Corp' }));
+    await user.click(await within(card).findByRole('button', { name: 'Cancel' }));
+
+    const note = await within(card).findByText('Sign-in cancelled.');
+    expect(note.getAttribute('role')).toBe('status');
+    expect(fakeHost.callsTo('auth.cancel')).toEqual([['corp']]);
+    expect(alerts(card)).toEqual([]);
+    expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Sign in with Corp' }));
+  });
+
+  it('a device code sign-in shows the code and the page to enter it on', async () => {
+    deviceFlow = true;
+    fakeHost.answer('auth.signInWithDevice', () => {
+      state = {
+        status: 'pending',
+        mode: 'device',
+        userCode: 'WDJB-MJHT',
+        verificationUri: 'http://127.0.0.1:4000/device',
+        startedAt: Date.now(),
+        expiresAt: Date.now() + 10 * MINUTE,
+      };
+      return {
+        userCode: 'WDJB-MJHT',
+        verificationUri: 'http://127.0.0.1:4000/device',
+        expiresIn: 600,
+        interval: 5,
+      };
+    });
+    const { user, card } = await renderCard();
+    await user.click(within(card).getByRole('button', { name: 'Use a device code instead' }));
+    expect(await within(card).findByText('WDJB-MJHT')).toBeDefined();
+    expect(within(card).getByRole('link', { name: 'http://127.0.0.1:4000/device' })).toBeDefined();
+    expect(within(card).getByRole('button', { name: 'Copy code' })).toBeDefined();
+    expect(fakeHost.callsTo('auth.signInWithDevice')).toEqual([['corp', { rememberMe: true }]]);
+    expect(card.contains(document.activeElement)).toBe(true);
+  });
+
+  it('Copy link copies through the host in the desktop app and says so', async () => {
+    const copied: string[] = [];
+    fakeHost
+      .answer('window.capabilities', () => ({
+        transport: 'electron',
+        windowControls: true,
+        floating: true,
+        alwaysOnTop: true,
+        clipboard: true,
+        inAppPopups: true,
+      }))
+      .answer('clipboard.write', (text) => void copied.push(text));
+    const { user, card } = await renderCard();
+    await user.click(within(card).getByRole('button', { name: 'Sign in with Corp' }));
+    await user.click(await within(card).findByRole('button', { name: 'Copy link' }));
+    expect(await within(card).findByText('Copied')).toBeDefined();
+    expect(copied).toEqual([AUTH_URL]);
+  });
+
+  describe('signed in', () => {
+    beforeEach(() => {
+      state = signedIn();
+    });
+
+    it('Refresh now says how long the new token lasts, and keeps focus on the button', async () => {
+      fakeHost.answer('auth.refresh', () => (state = { ...signedIn(), expiresAt: Date.now() + 90 * MINUTE }));
+      const { user, card } = await renderCard();
+      const refresh = within(card).getByRole('button', { name: 'Refresh now' });
+      await user.click(refresh);
+      expect(
+        await within(card).findByText(/^Refreshed: the new token expires in 1 h (29|30) min\.$/),
+      ).toBeDefined();
+      expect(document.activeElement).toBe(refresh);
+    });
+
+    it('the example call shows the response in a region of its own', async () => {
+      fakeHost.answer('auth.request', () => ({
+        status: 200,
+        contentType: 'application/json',
+        body: '{"sub":"ada"}',
+      }));
+      const { user, card } = await renderCard();
+      await user.click(within(card).getByRole('button', { name: 'Call userinfo' }));
+      const response = await within(card).findByRole('region', { name: 'Corp API response' });
+      expect(response.textContent).toBe('HTTP 200\n{\n  "sub": "ada"\n}');
+      expect(fakeHost.callsTo('auth.request')).toEqual([['corp', { url: 'http://127.0.0.1:4000/me' }]]);
+    });
+
+    it('Sign out returns to "Sign in with Corp", with focus on it', async () => {
+      fakeHost.answer('auth.signOut', () => {
+        state = { status: 'signedOut' };
+        return { endSessionUrl: null };
+      });
+      const { user, card } = await renderCard();
+      await user.click(within(card).getByRole('button', { name: 'Sign out' }));
+      const signIn = await within(card).findByRole('button', { name: 'Sign in with Corp' });
+      expect(fakeHost.callsTo('auth.signOut')).toEqual([['corp']]);
+      expect(within(card).queryByText('Ada Lovelace')).toBeNull();
+      expect(document.activeElement).toBe(signIn);
+    });
+
+    it('a refusal from the host is shown in plain words, without the method name', async () => {
+      fakeHost.answer('auth.refresh', () =>
+        refuse({
+          code: 'forbidden',
+          message: 'auth.refresh: the provider refused the refresh token',
+        }),
+      );
+      const { user, card } = await renderCard();
+      await user.click(within(card).getByRole('button', { name: 'Refresh now' }));
+      await vi.waitFor(() => expect(alerts(card)).not.toEqual([]));
+      expect(alerts(card).map((a) => a.textContent)).toEqual(['The provider refused the refresh token.']);
+    });
+  });
+});
