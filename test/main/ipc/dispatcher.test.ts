@@ -90,6 +90,18 @@ describe('dispatcher', () => {
     });
   });
 
+  it('lets crypto.encrypt choose only the iteration count: no salt, IV or time from the caller', async () => {
+    const { dispatch, ctx } = await setup();
+    for (const extra of [{ salt: 'AAAA' }, { iv: [0, 0] }, { time: 0 }]) {
+      const result = await dispatch(
+        'crypto.encrypt',
+        ['text', 'pass', { iterations: 100_000, ...extra }],
+        ctx,
+      );
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument', path: '[2]' } });
+    }
+  });
+
   it('passes a HostError from a handler through with its code', async () => {
     const { dispatch, ctx } = await setup({
       'session.getKeys': () => {

@@ -20,8 +20,9 @@ import {
 } from '../../../shared/flet-encryption.ts';
 import { LIMITS } from '../../../shared/limits.ts';
 import { Limiter } from '../../async.ts';
-import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
-import { FernetError, fernetDecryptBytes, fernetEncrypt } from './fernet.ts';
+import { decodeBase64Url } from './base64url.ts';
+import { FernetError, fernetDecryptBytes } from './fernet.ts';
+import { SALT_BYTES, sealFlet } from './flet-format.ts';
 import { readPastedBase64Url } from './pasted-text.ts';
 
 const pbkdf2Async = promisify(pbkdf2);
@@ -32,7 +33,6 @@ const pbkdf2Async = promisify(pbkdf2);
  */
 const derivations = new Limiter(2);
 
-export const SALT_BYTES = 16;
 /** The Fernet version byte: the first byte of a raw token (Latchkey 0.1's layout), never of token text. */
 const FERNET_VERSION = 0x80;
 
@@ -54,7 +54,9 @@ export function deriveKey(
 function checkSize(text: string, what: string): void {
   // Cheap bound first: a string's UTF-8 size is at most 3 bytes per UTF-16 unit.
   if (text.length * 3 > LIMITS.maxCryptoTextBytes && Buffer.byteLength(text) > LIMITS.maxCryptoTextBytes) {
-    throw new HostError('too_large', `the ${what} is over ${LIMITS.maxCryptoTextBytes} bytes`);
+    throw new HostError('too_large', `the ${what} is over ${LIMITS.maxCryptoTextBytes} bytes`, {
+      details: { limit: LIMITS.maxCryptoTextBytes },
+    });
   }
 }
 
@@ -85,12 +87,9 @@ function checkIterations(iterations: number): asserts iterations is FletIteratio
 export interface FletEncryptOptions {
   /** 600,000 (default, Flet 0.27.5 and later) or 100,000 (Flet 0.1.60 – 0.27.4). */
   iterations?: FletIterations;
-  /** For test vectors only. */
-  salt?: Uint8Array;
-  iv?: Uint8Array;
-  time?: number;
 }
 
+/** Encrypts in Flet's format with a fresh random salt and IV (the only way the host encrypts). */
 export async function encrypt(
   plainText: string,
   passphrase: string,
@@ -101,16 +100,15 @@ export async function encrypt(
   checkWellFormed(passphrase, 'passphrase');
   const iterations = options.iterations ?? FLET_ITERATIONS.current;
   checkIterations(iterations);
-  const salt = options.salt ? Buffer.from(options.salt) : randomBytes(SALT_BYTES);
-  if (salt.length !== SALT_BYTES)
-    throw new HostError('invalid_argument', `the salt must be ${SALT_BYTES} bytes`);
+  const salt = randomBytes(SALT_BYTES);
   const key = await deriveKey(passphrase, salt, iterations);
   try {
-    const tokenText = fernetEncrypt(key, Buffer.from(plainText, 'utf8'), {
-      ...(options.iv ? { iv: options.iv } : {}),
-      ...(options.time !== undefined ? { time: options.time } : {}),
+    return sealFlet(Buffer.from(plainText, 'utf8'), {
+      key,
+      salt,
+      iv: randomBytes(16),
+      time: Math.floor(Date.now() / 1000),
     });
-    return encodeBase64Url(Buffer.concat([salt, Buffer.from(tokenText, 'ascii')]));
   } finally {
     key.fill(0);
   }
