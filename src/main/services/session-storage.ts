@@ -49,8 +49,4 @@ export class SessionStorage {
   drop(clientId: string): void {
     this.#stores.delete(clientId);
   }
-
-  get clientCount(): number {
-    return this.#stores.size;
-  }
 }

@@ -35,11 +35,13 @@ describe('SessionStorage', () => {
     expect(s.get('a', 'k')).toEqual({ list: [1] });
   });
 
-  it('drops a client store when its window closes', () => {
+  it('drops a client store when its window closes, and only that one', () => {
     const s = new SessionStorage();
     s.set('a', 'k', 1);
+    s.set('b', 'k', 2);
     s.drop('a');
     expect(s.containsKey('a', 'k')).toBe(false);
-    expect(s.clientCount).toBe(0);
+    expect(s.entries('a')).toEqual([]);
+    expect(s.get('b', 'k')).toBe(2);
   });
 });
