@@ -5,22 +5,21 @@
 import { z } from 'zod';
 import type { ClientAuthMethod } from '../providers/http.ts';
 
-export const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+// Functions, not constants: a schema is built only when an entry is checked, never at start-up.
 
-export const idField = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, {
-    error: 'must be 1-40 lowercase letters, digits, - or _, starting with a letter or digit',
-  })
-  .optional()
-  .describe('Unique id; also the redirect path /callback/<id>. Defaults to the type for built-in types.');
+export const httpUrl = () => z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
-export const nameField = z
-  .string()
-  .min(1)
-  .max(60)
-  .optional()
-  .describe('Shown on the button "Sign in with <name>".');
+export const idField = () =>
+  z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, {
+      error: 'must be 1-40 lowercase letters, digits, - or _, starting with a letter or digit',
+    })
+    .optional()
+    .describe('Unique id; also the redirect path /callback/<id>. Defaults to the type for built-in types.');
+
+export const nameField = () =>
+  z.string().min(1).max(60).optional().describe('Shown on the button "Sign in with <name>".');
 
 /** A server's host name, optionally with :port (a bracketed IPv6 literal such as [::1] too). */
 export function hostField(description: string) {
@@ -36,8 +35,8 @@ export function hostField(description: string) {
 /** The fields of an entry for a real provider; `clientAuth` is the type's default token-endpoint method. */
 export function commonFields(clientAuth: { default: ClientAuthMethod; why?: string }) {
   return {
-    id: idField,
-    name: nameField,
+    id: idField(),
+    name: nameField(),
     clientId: z.string().min(1).describe('The OAuth client id registered with the provider.'),
     clientSecret: z
       .string()
@@ -54,7 +53,7 @@ export function commonFields(clientAuth: { default: ClientAuthMethod; why?: stri
       .describe(
         `How the client secret is sent to the token endpoint. Default: ${clientAuth.default}${clientAuth.why ? ` (${clientAuth.why})` : ''}.`,
       ),
-    redirectUri: httpUrl
+    redirectUri: httpUrl()
       .optional()
       .describe(
         'Fixed loopback redirect URI (http://127.0.0.1:PORT/PATH or http://localhost:PORT/PATH) for providers that register an exact port. Default: http://127.0.0.1:<free port>/callback/<id>.',
@@ -94,7 +93,7 @@ export function commonFields(clientAuth: { default: ClientAuthMethod; why?: stri
         "Also end the provider's browser session (OIDC RP-initiated logout) on sign-out (default false).",
       ),
     apiOrigins: z
-      .array(httpUrl)
+      .array(httpUrl())
       .optional()
       .describe('Extra origins the authenticated-request helper may send this token to.'),
   };

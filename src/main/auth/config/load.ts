@@ -5,10 +5,15 @@
 import { readFile } from 'node:fs/promises';
 import { demo } from '../providers/demo.ts';
 import { PROVIDER_TYPE_LIST } from '../providers/registry.ts';
-import { parseProviderEntries, parseProvidersFile } from './parse-entries.ts';
-import type { LoadedConfig } from './types.ts';
+import type { ConfigProblem, LoadedConfig, ProviderSettings } from './types.ts';
 
 export type { LoadedConfig, ProviderSettings } from './types.ts';
+
+const parser = () => import('./parse-entries.ts');
+const none = (): { providers: ProviderSettings[]; problems: ConfigProblem[] } => ({
+  providers: [],
+  problems: [],
+});
 
 /** Built-in providers configured only through environment variables, one per type that reads some. */
 function providersFromEnv(env: NodeJS.ProcessEnv): unknown[] {
@@ -51,7 +56,7 @@ export async function loadProviderConfig(options: LoadOptions): Promise<LoadedCo
         });
       }
       if (json !== undefined) {
-        const parsed = parseProvidersFile(json, file);
+        const parsed = (await parser()).parseProvidersFile(json, file);
         result.problems.push(...parsed.problems);
         fileEntries = parsed.entries;
         if (parsed.completePageHtml !== undefined) result.completePageHtml = parsed.completePageHtml;
@@ -59,12 +64,16 @@ export async function loadProviderConfig(options: LoadOptions): Promise<LoadedCo
       }
     }
   }
+  const envEntries = providersFromEnv(env);
+  // With nothing configured (the demo), the schemas (zod) are never built: they stay off the start-up path.
+  const { parseProviderEntries } =
+    fileEntries.length > 0 || envEntries.length > 0 ? await parser() : { parseProviderEntries: none };
   const fromFile = parseProviderEntries(fileEntries);
   result.providers.push(...fromFile.providers);
   result.problems.push(...fromFile.problems);
 
   // Environment variables add a built-in provider unless the file already has one with that id.
-  const fromEnv = parseProviderEntries(providersFromEnv(env), 'environment');
+  const fromEnv = parseProviderEntries(envEntries, 'environment');
   for (const p of fromEnv.providers)
     if (!result.providers.some((q) => q.id === p.id)) result.providers.push(p);
   for (const problem of fromEnv.problems) {

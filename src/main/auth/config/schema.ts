@@ -3,9 +3,9 @@
  * joined from each provider type's own entry schema in the registry. See the README's "Sign-in configuration".
  */
 import { z } from 'zod';
-import { ENTRY_SCHEMAS } from '../providers/registry.ts';
+import { entrySchemas } from '../providers/registry.ts';
 
-export const ProviderEntry = z.discriminatedUnion('type', ENTRY_SCHEMAS);
+export const ProviderEntry = z.discriminatedUnion('type', entrySchemas());
 export type ProviderEntry = z.infer<typeof ProviderEntry>;
 
 export const ProvidersFile = z.object({

@@ -7,14 +7,16 @@ import { createOidcRuntime } from './oidc-runtime.ts';
 const CLIENT_AUTH = 'client_secret_post';
 
 export const auth0 = defineProviderType({
-  schema: z.strictObject({
-    ...commonFields({ default: CLIENT_AUTH }),
-    type: z.literal('auth0'),
-    domain: z
-      .string()
-      .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, { error: 'must be a host name like tenant.eu.auth0.com' }),
-    audience: z.string().optional(),
-  }),
+  type: 'auth0',
+  schema: () =>
+    z.strictObject({
+      ...commonFields({ default: CLIENT_AUTH }),
+      type: z.literal('auth0'),
+      domain: z
+        .string()
+        .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, { error: 'must be a host name like tenant.eu.auth0.com' }),
+      audience: z.string().optional(),
+    }),
   defaultName: 'Auth0',
   defaultId: 'auth0',
   fromEnv: (env) =>

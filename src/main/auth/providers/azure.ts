@@ -9,15 +9,17 @@ import { createOAuth2Runtime } from './oauth2-runtime.ts';
 const CLIENT_AUTH = 'client_secret_post';
 
 export const azure = defineProviderType({
-  schema: z.strictObject({
-    ...commonFields({ default: CLIENT_AUTH }),
-    type: z.literal('azure'),
-    tenant: z
-      .string()
-      .regex(/^[A-Za-z0-9.-]+$/, { error: 'must be a tenant id or domain' })
-      .optional()
-      .describe('Default "common".'),
-  }),
+  type: 'azure',
+  schema: () =>
+    z.strictObject({
+      ...commonFields({ default: CLIENT_AUTH }),
+      type: z.literal('azure'),
+      tenant: z
+        .string()
+        .regex(/^[A-Za-z0-9.-]+$/, { error: 'must be a tenant id or domain' })
+        .optional()
+        .describe('Default "common".'),
+    }),
   defaultName: 'Microsoft',
   defaultId: 'azure',
   fromEnv: (env) =>

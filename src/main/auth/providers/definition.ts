@@ -30,8 +30,13 @@ export interface BindingParts {
 }
 
 export interface ProviderType<S extends EntrySchema = EntrySchema> {
-  /** The entry's fields beyond type: the shared ones (config/fields.ts) and the type's own. */
-  schema: S;
+  /** The name entries give as `type`: the literal of the schema's `type` field. */
+  type: z.infer<S>['type'];
+  /**
+   * The entry's fields: the shared ones (config/fields.ts) and the type's own. Built when first asked for,
+   * so that nothing builds schemas at start-up when no entry needs checking.
+   */
+  schema: () => S;
   defaultName: string;
   /** The id of an entry that names none, or null when every entry of this type must name one. */
   defaultId: string | null;
@@ -48,9 +53,8 @@ export interface ProviderType<S extends EntrySchema = EntrySchema> {
   createRuntime(settings: Settings<S>, deps: RuntimeDeps): TypeRuntime<Settings<S>>;
 }
 
-/** A provider type with its name taken from its schema's `type` literal. */
-export function defineProviderType<S extends EntrySchema>(
-  definition: ProviderType<S>,
-): ProviderType<S> & { type: z.infer<S>['type'] } {
-  return { ...definition, type: definition.schema.shape.type.value as z.infer<S>['type'] };
+/** A provider type whose schema is built once, on first use. */
+export function defineProviderType<S extends EntrySchema>(definition: ProviderType<S>): ProviderType<S> {
+  let built: S | undefined;
+  return { ...definition, schema: () => (built ??= definition.schema()) };
 }

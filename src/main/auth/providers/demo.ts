@@ -5,7 +5,8 @@ import { defineProviderType } from './definition.ts';
 import { createOidcRuntime } from './oidc-runtime.ts';
 
 export const demo = defineProviderType({
-  schema: z.strictObject({ type: z.literal('demo'), id: idField, name: nameField }),
+  type: 'demo',
+  schema: () => z.strictObject({ type: z.literal('demo'), id: idField(), name: nameField() }),
   defaultName: 'Demo',
   defaultId: 'demo',
   binding: () => ({}),

@@ -10,11 +10,13 @@ import { createOAuth2Runtime } from './oauth2-runtime.ts';
 const CLIENT_AUTH = 'client_secret_post';
 
 export const github = defineProviderType({
-  schema: z.strictObject({
-    ...commonFields({ default: CLIENT_AUTH }),
-    type: z.literal('github'),
-    host: hostField('GitHub Enterprise Server host; default github.com.'),
-  }),
+  type: 'github',
+  schema: () =>
+    z.strictObject({
+      ...commonFields({ default: CLIENT_AUTH }),
+      type: z.literal('github'),
+      host: hostField('GitHub Enterprise Server host; default github.com.'),
+    }),
   defaultName: 'GitHub',
   defaultId: 'github',
   fromEnv: (env) =>

@@ -21,17 +21,19 @@ const GROUP_CLAIMS = [
 ] as const;
 
 export const gitlab = defineProviderType({
-  schema: z.strictObject({
-    ...commonFields({ default: CLIENT_AUTH }),
-    type: z.literal('gitlab'),
-    host: hostField('GitLab Self-Managed or Dedicated host; default gitlab.com.'),
-    groupsClaim: z
-      .enum(GROUP_CLAIMS)
-      .optional()
-      .describe(
-        'Which GitLab claim gives the groups: groups (default: direct and inherited membership), groups_direct, or the owner/maintainer/developer role claims.',
-      ),
-  }),
+  type: 'gitlab',
+  schema: () =>
+    z.strictObject({
+      ...commonFields({ default: CLIENT_AUTH }),
+      type: z.literal('gitlab'),
+      host: hostField('GitLab Self-Managed or Dedicated host; default gitlab.com.'),
+      groupsClaim: z
+        .enum(GROUP_CLAIMS)
+        .optional()
+        .describe(
+          'Which GitLab claim gives the groups: groups (default: direct and inherited membership), groups_direct, or the owner/maintainer/developer role claims.',
+        ),
+    }),
   defaultName: 'GitLab',
   defaultId: 'gitlab',
   fromEnv: (env) =>

@@ -7,7 +7,8 @@ import { createOidcRuntime } from './oidc-runtime.ts';
 const CLIENT_AUTH = 'client_secret_post';
 
 export const google = defineProviderType({
-  schema: z.strictObject({ ...commonFields({ default: CLIENT_AUTH }), type: z.literal('google') }),
+  type: 'google',
+  schema: () => z.strictObject({ ...commonFields({ default: CLIENT_AUTH }), type: z.literal('google') }),
   defaultName: 'Google',
   defaultId: 'google',
   fromEnv: (env) =>

@@ -24,7 +24,7 @@ interface Endpoints {
   device?: string | undefined;
 }
 
-export interface OAuth2Options {
+interface OAuth2Options {
   example: { label: string; url: string } | null;
   endpoints: Endpoints;
   clientId: string;

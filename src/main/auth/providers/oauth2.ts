@@ -10,23 +10,25 @@ import { createOAuth2Runtime } from './oauth2-runtime.ts';
 const CLIENT_AUTH = 'client_secret_basic';
 
 export const oauth2 = defineProviderType({
-  schema: z.strictObject({
-    ...commonFields({ default: CLIENT_AUTH, why: 'the method every OAuth 2.0 server must support' }),
-    type: z.literal('oauth2'),
-    authorizationEndpoint: httpUrl,
-    tokenEndpoint: httpUrl,
-    userEndpoint: httpUrl.optional().describe('Returns the user as JSON, called with the access token.'),
-    userIdField: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('Field of the user JSON that holds the id (dot path; default "id").'),
-    groupsEndpoint: httpUrl
-      .optional()
-      .describe('Returns the groups as a JSON array of strings or of objects with a name.'),
-    revocationEndpoint: httpUrl.optional(),
-    deviceAuthorizationEndpoint: httpUrl.optional(),
-  }),
+  type: 'oauth2',
+  schema: () =>
+    z.strictObject({
+      ...commonFields({ default: CLIENT_AUTH, why: 'the method every OAuth 2.0 server must support' }),
+      type: z.literal('oauth2'),
+      authorizationEndpoint: httpUrl(),
+      tokenEndpoint: httpUrl(),
+      userEndpoint: httpUrl().optional().describe('Returns the user as JSON, called with the access token.'),
+      userIdField: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Field of the user JSON that holds the id (dot path; default "id").'),
+      groupsEndpoint: httpUrl()
+        .optional()
+        .describe('Returns the groups as a JSON array of strings or of objects with a name.'),
+      revocationEndpoint: httpUrl().optional(),
+      deviceAuthorizationEndpoint: httpUrl().optional(),
+    }),
   defaultName: 'OAuth',
   defaultId: null,
   endpoints: (entry) => ({

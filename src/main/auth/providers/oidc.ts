@@ -9,12 +9,14 @@ import { createOidcRuntime } from './oidc-runtime.ts';
 const CLIENT_AUTH = 'client_secret_basic';
 
 export const oidc = defineProviderType({
-  schema: z.strictObject({
-    ...commonFields({ default: CLIENT_AUTH, why: 'the method every OAuth 2.0 server must support' }),
-    type: z.literal('oidc'),
-    issuer: httpUrl.describe('Issuer URL; its /.well-known/openid-configuration is used.'),
-    groupsClaim: z.string().min(1).optional().describe('Claim that holds the groups (default "groups").'),
-  }),
+  type: 'oidc',
+  schema: () =>
+    z.strictObject({
+      ...commonFields({ default: CLIENT_AUTH, why: 'the method every OAuth 2.0 server must support' }),
+      type: z.literal('oidc'),
+      issuer: httpUrl().describe('Issuer URL; its /.well-known/openid-configuration is used.'),
+      groupsClaim: z.string().min(1).optional().describe('Claim that holds the groups (default "groups").'),
+    }),
   defaultName: 'OpenID Connect',
   defaultId: null,
   endpoints: (entry) => ({ issuer: entry.issuer }),

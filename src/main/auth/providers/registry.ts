@@ -19,12 +19,12 @@ export const PROVIDER_TYPE_LIST = [github, gitlab, google, azure, auth0, oidc, o
 type List = typeof PROVIDER_TYPE_LIST;
 // Mapped over a type parameter, these keep the list's tuple shape (and so each member's own types).
 type Names<L> = { readonly [K in keyof L]: L[K] extends { type: infer T } ? T : never };
-type Schemas<L> = { -readonly [K in keyof L]: L[K] extends { schema: infer S } ? S : never };
+type Schemas<L> = { -readonly [K in keyof L]: L[K] extends { schema: () => infer S } ? S : never };
 
 export const PROVIDER_TYPES = PROVIDER_TYPE_LIST.map((t) => t.type) as unknown as Names<List>;
 
 /** Each type's entry schema, in order, for the providers file's discriminated union. */
-export const ENTRY_SCHEMAS = PROVIDER_TYPE_LIST.map((t) => t.schema) as unknown as Schemas<List>;
+export const entrySchemas = () => PROVIDER_TYPE_LIST.map((t) => t.schema()) as unknown as Schemas<List>;
 
 /** A provider type as code that holds an entry of any type calls it: with that entry. */
 export interface ProviderTypeFor<E> {

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadProviderConfig } from '../../../../src/main/auth/config/load.ts';
 import { parseProviderEntries } from '../../../../src/main/auth/config/parse-entries.ts';
 import { tempDir } from '../../../helpers/temp-dir.ts';
@@ -183,6 +183,18 @@ describe('providers file', () => {
     expect((await loadProviderConfig({ env: { GOOGLE_CLIENT_ID: 'g' } })).providers.map((p) => p.id)).toEqual(
       ['google'],
     );
+  });
+
+  it('builds no schema when nothing is configured (the demo starts without them)', async () => {
+    // Fresh modules, so that importing the loader is watched too, not only the call.
+    vi.resetModules();
+    const registry = await import('../../../../src/main/auth/providers/registry.ts');
+    const spies = registry.PROVIDER_TYPE_LIST.map((t) => vi.spyOn(t, 'schema'));
+    const { loadProviderConfig: load } = await import('../../../../src/main/auth/config/load.ts');
+    expect((await load({ env: {} })).providers.map((p) => p.id)).toEqual(['demo']);
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    await load({ env: { GOOGLE_CLIENT_ID: 'g' } });
+    for (const spy of spies) expect(spy).toHaveBeenCalled();
   });
 
   it('reads LATCHKEY_PROVIDERS and accepts a bare array', async () => {

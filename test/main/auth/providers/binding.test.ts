@@ -4,7 +4,7 @@
  * and must never change for an existing type.
  */
 import { describe, expect, it } from 'vitest';
-import type { ProviderSettings } from '../../../../src/main/auth/config/load.ts';
+import type { ProviderSettings } from '../../../../src/main/auth/config/types.ts';
 import { bindingOf } from '../../../../src/main/auth/providers/flow-options.ts';
 
 const pinned: Array<[string, Record<string, unknown>, string]> = [
