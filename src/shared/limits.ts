@@ -1,4 +1,4 @@
-/** Documented limits; the README's "Limits" table is generated from the same numbers by hand, keep both in step. */
+/** Documented limits: the README's "Limits" table states each of them, and test/shared/limits-readme.test.ts checks it does. */
 export const LIMITS = {
   /** Longest storage key, in UTF-16 code units. */
   maxKeyLength: 1024,
@@ -10,6 +10,8 @@ export const LIMITS = {
   maxBatchEntries: 10_000,
   /** Largest encrypt/decrypt input, in UTF-8 bytes (before encryption). */
   maxCryptoTextBytes: 8 * 1024 * 1024,
+  /** Key derivations (PBKDF2) running at once: two of libuv's four threads, so file work keeps the other two. */
+  maxConcurrentDerivations: 2,
   /** Largest HTTP request body the web host reads. */
   maxRequestBytes: 16 * 1024 * 1024,
 } as const;

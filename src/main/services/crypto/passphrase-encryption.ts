@@ -31,7 +31,7 @@ const pbkdf2Async = promisify(pbkdf2);
  * has four: with more in flight, file writes (client storage) and static files wait behind them for seconds.
  * The rest queue, in order, and a queued one can be cancelled before it starts.
  */
-const derivations = new Limiter(2);
+const derivations = new Limiter(LIMITS.maxConcurrentDerivations);
 
 /** The Fernet version byte: the first byte of a raw token (Latchkey 0.1's layout), never of token text. */
 const FERNET_VERSION = 0x80;
