@@ -77,7 +77,12 @@ export interface ProviderInfo {
   state: AuthState;
 }
 
+/**
+ * A bad entry in the providers configuration, as loaded and as shown. One shape for the loader and the
+ * renderer: src/main/auth/config/types.ts can take this type instead of writing its own ConfigProblem.
+ */
 export interface ConfigProblemInfo {
+  /** e.g. `providers[2] (id "corp")` or `GITHUB_CLIENT_ID`. */
   entry: string;
   field: string;
   message: string;
