@@ -247,10 +247,27 @@ export type ParsedArgs<K extends MethodName> = z.output<Methods[K]['args']>;
 export type MethodResult<K extends MethodName> = Exclude<Methods[K]['result'], undefined>;
 export { IPC_CALL_PREFIX, IPC_EVENT_CHANNEL, isEventName, isMethodName, EVENT_NAMES, METHOD_NAMES };
 
-/** True only when A and B are the same union: the names file and the schemas cannot drift apart. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const methodNamesMatch: Same<keyof Methods, MethodName> = true;
-void methodNamesMatch;
+/*
+ * The names file and the schemas cannot drift apart: contract-names.ts must list exactly the methods above
+ * (and the events below). When it does not, tsc names each difference and where it goes, e.g.
+ *   Type 'MissingFromContractNames<"area.verb">' does not satisfy the constraint 'true'.
+ * Types only: nothing of this reaches the bundles.
+ */
+/** In contract.ts but not in contract-names.ts: add `Name` to METHOD_NAMES (or EVENT_NAMES) there. */
+interface MissingFromContractNames<Name extends string> {
+  addToContractNames: Name;
+}
+/** In contract-names.ts but not in contract.ts: give `Name` a schema here, or remove it there. */
+interface MissingFromContract<Name extends string> {
+  addToContractOrRemoveFromNames: Name;
+}
+type InStep<Here extends string, Named extends string> = [Exclude<Here, Named>] extends [never]
+  ? [Exclude<Named, Here>] extends [never]
+    ? true
+    : MissingFromContract<Exclude<Named, Here>>
+  : MissingFromContractNames<Exclude<Here, Named>>;
+type AssertInStep<T extends true> = T;
+type _MethodNamesInStep = AssertInStep<InStep<keyof Methods, MethodName>>;
 
 /** Host → renderer events and their payloads. */
 export interface Events {
@@ -274,8 +291,7 @@ export interface Events {
   'window.state': WindowState;
 }
 export type { EventName };
-const eventNamesMatch: Same<keyof Events, EventName> = true;
-void eventNamesMatch;
+type _EventNamesInStep = AssertInStep<InStep<keyof Events, EventName>>;
 
 /** The typed API the renderer sees, whichever transport carries it. */
 export type HostApi = {
