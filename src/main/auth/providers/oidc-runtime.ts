@@ -5,6 +5,7 @@
 import * as client from 'openid-client';
 import type { UserProfile } from '../../../shared/auth-types.ts';
 import { HostError } from '../../../shared/errors.ts';
+import { SingleFlight } from '../../async.ts';
 import {
   clientAuth,
   fetchWithTimeout,
@@ -42,10 +43,9 @@ interface OidcSettings {
 
 export function createOidcRuntime<S extends OidcSettings>(settings: S, options: OidcOptions): TypeRuntime<S> {
   const fetchImpl = fetchWithTimeout(options.fetchImpl);
-  let cached: Promise<client.Configuration> | null = null;
-
-  const configuration = (): Promise<client.Configuration> => {
-    cached ??= (async () => {
+  // Discovered once and kept; a failed discovery is not kept, so the next attempt tries again.
+  const discovery = new SingleFlight(
+    async (): Promise<client.Configuration> => {
       const issuer = new URL(await options.issuer());
       let discovered: client.Configuration;
       try {
@@ -68,7 +68,10 @@ export function createOidcRuntime<S extends OidcSettings>(settings: S, options: 
       }
       const defaults = options.metadataDefaults ?? {};
       const metadata = discovered.serverMetadata();
-      if (Object.keys(defaults).every((key) => metadata[key] !== undefined)) return discovered;
+      if (Object.keys(defaults).every((key) => metadata[key] !== undefined)) {
+        useFetch(discovered, fetchImpl);
+        return discovered;
+      }
       const completed = new client.Configuration(
         { ...defaults, ...metadata },
         options.clientId,
@@ -76,15 +79,12 @@ export function createOidcRuntime<S extends OidcSettings>(settings: S, options: 
         clientAuth(options.clientSecret, options.clientAuthMethod),
       );
       if (options.allowHttp) client.allowInsecureRequests(completed);
+      useFetch(completed, fetchImpl);
       return completed;
-    })();
-    // A failed discovery is retried on the next attempt rather than cached forever.
-    cached.catch(() => (cached = null));
-    return cached.then((c) => {
-      useFetch(c, fetchImpl);
-      return c;
-    });
-  };
+    },
+    { keep: true },
+  );
+  const configuration = (): Promise<client.Configuration> => discovery.run();
 
   const scopesSupported = async (): Promise<Set<string> | null> => {
     const list = (await configuration()).serverMetadata().scopes_supported;
