@@ -15,17 +15,11 @@ import type {
   MethodResult,
 } from '../../../src/shared/contract.ts';
 import { METHOD_NAMES } from '../../../src/shared/contract-names.ts';
-import { fail, ok, type ErrorCode, type HostErrorShape, type Result } from '../../../src/shared/errors.ts';
+import { fail, ok, type HostErrorShape, type Result } from '../../../src/shared/errors.ts';
 import type { PreloadApi } from '../../../src/shared/preload-api.ts';
 
-/** A typed error the way the host sends it across a transport. */
-export interface Refusal {
-  code: ErrorCode;
-  message: string;
-  path?: string;
-  /** The error's data for code to read (sizes, a reason), as the host attaches it. */
-  details?: Record<string, unknown>;
-}
+/** A typed error the way the host sends it across a transport (code, message, and path or details). */
+export type Refusal = HostErrorShape;
 
 class Refused extends Error {
   readonly shape: Refusal;
@@ -112,7 +106,7 @@ export class FakeHost {
         const value = await (handler as (...a: unknown[]) => unknown)(...copied);
         return ok(structuredClone(value ?? null)) as Result<unknown>;
       } catch (error) {
-        if (error instanceof Refused) return fail(error.shape as HostErrorShape);
+        if (error instanceof Refused) return fail(error.shape);
         this.problems.push(`${name}'s answer threw: ${(error as Error).stack ?? String(error)}`);
         return fail({ code: 'internal', message: `${name} failed unexpectedly` });
       }

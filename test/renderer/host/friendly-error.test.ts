@@ -1,17 +1,27 @@
-import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createElement } from 'react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Handlers } from '../../../src/main/ipc/dispatcher.ts';
-import { HostError } from '../../../src/shared/errors.ts';
+import { HostError, type HostErrorShape } from '../../../src/shared/errors.ts';
 import { friendlyError } from '../../../src/renderer/host/friendly-error.ts';
+import { ClientStoragePanel } from '../../../src/renderer/panels/ClientStoragePanel.tsx';
+import { fakeHost, refuse } from '../helpers/fake-host.ts';
 
 /**
  * The error the renderer gets for a call the argument check refuses, made by the real dispatcher and rebuilt
  * as a transport does. No handler runs for a refused call, so none is given.
  */
 async function errorFor(name: string, args: unknown[]): Promise<HostError> {
+  return HostError.from(await refusalFor(name, args));
+}
+
+/** The same refusal as it crosses a transport (JSON), before the renderer rebuilds it. */
+async function refusalFor(name: string, args: unknown[]): Promise<HostErrorShape> {
   const dispatch = createDispatcher({} as Handlers, { warn() {}, error() {} });
   const result = await dispatch(name, args, { clientId: 'page-1' });
   if (result.ok) throw new Error(`${name} did not fail`);
-  return HostError.from(JSON.parse(JSON.stringify(result.error)));
+  return JSON.parse(JSON.stringify(result.error)) as HostErrorShape;
 }
 
 describe('errors in the user’s words', () => {
@@ -62,5 +72,65 @@ describe('errors in the user’s words', () => {
   it('never shows an internal failure’s wiring first', () => {
     const f = friendlyError(new HostError('internal', 'auth.refresh failed unexpectedly; see the host log'));
     expect(f.message).toMatch(/^Something went wrong in Latchkey/);
+  });
+});
+
+describe('what the user sees: a host error in the client storage panel', () => {
+  beforeEach(() => {
+    fakeHost
+      .answer('clientStorage.entries', () => [])
+      .answer('clientStorage.status', () => ({ file: null, keys: 0, recovered: [], error: null }));
+  });
+
+  /** Saves an entry that the host answers with `refusal`; returns the alert and the Save button. */
+  async function saveRefusedWith(refusal: HostErrorShape) {
+    fakeHost.answer('clientStorage.set', () => refuse(refusal));
+    const user = userEvent.setup();
+    render(createElement(ClientStoragePanel));
+    const panel = screen.getByRole('region', { name: 'Client storage' });
+    await within(panel).findByText('No entries.');
+    await user.type(within(panel).getByRole('textbox', { name: 'Client storage key' }), 'k');
+    await user.type(within(panel).getByRole('textbox', { name: 'Client storage value' }), 'v');
+    const save = within(panel).getByRole('button', { name: 'Save to client storage' });
+    await user.click(save);
+    const alert = within(panel).getAllByRole('alert')[0]!;
+    await within(alert).findByRole('paragraph');
+    return { alert, save };
+  }
+
+  it('over the limit (as the real gate refuses it): the sizes first, the host’s text under Technical detail', async () => {
+    const refusal = await refusalFor('clientStorage.set', ['k', 'x'.repeat(1_100_000)]);
+    const { alert, save } = await saveRefusedWith(refusal);
+    expect(within(alert).getByText('This value is 1.05 MB; the limit is 1 MB.').tagName).toBe('P');
+    expect(within(alert).getByText('Technical detail').tagName).toBe('SUMMARY');
+    expect(alert.querySelector('code')?.textContent).toBe(
+      'not storable as JSON at value: the value is 1100002 bytes of JSON, over the limit of 1048576',
+    );
+    expect(alert.textContent).not.toContain('clientStorage.set');
+    // Save was disabled while the host answered: focus comes back to it, not to the page.
+    expect(document.activeElement).toBe(save);
+  });
+
+  it('an internal failure: an apology and what to do first, the host’s text (no method name) behind it', async () => {
+    const { alert } = await saveRefusedWith({
+      code: 'internal',
+      message: 'clientStorage.set: EIO: i/o error, write',
+    });
+    expect(alert.querySelector('p')?.textContent).toBe(
+      'Something went wrong in Latchkey. Try again; if it keeps happening, see the log.',
+    );
+    expect(alert.querySelector('code')?.textContent).toBe('EIO: i/o error, write');
+  });
+
+  it('a full disk: one plain sentence, nothing technical behind it', async () => {
+    const { alert } = await saveRefusedWith({
+      code: 'unavailable',
+      message:
+        'clientStorage.set: could not save client storage: ENOSPC (the disk is full); nothing was changed',
+    });
+    expect(alert.textContent).toBe(
+      'Could not save client storage: ENOSPC (the disk is full); nothing was changed.',
+    );
+    expect(within(alert).queryByText('Technical detail')).toBeNull();
   });
 });
