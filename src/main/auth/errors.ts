@@ -50,6 +50,30 @@ export function isNetwork(error: unknown): boolean {
   return false;
 }
 
+/**
+ * The provider answered that it no longer accepts the token (401 or 403, e.g. `invalid_token` after a
+ * revocation): its words, or null when the failure was something else (offline, 5xx, a bad answer).
+ */
+export function tokenRefused(error: unknown): string | null {
+  if (error instanceof client.WWWAuthenticateChallengeError) {
+    if (error.status !== 401 && error.status !== 403) return null;
+    const challenge = error.cause.find((c) => c.parameters.error) ?? error.cause[0];
+    const code = challenge?.parameters.error;
+    const description = challenge?.parameters.error_description;
+    return code ? `${code}${description ? `: ${description}` : ''}` : `HTTP ${error.status}`;
+  }
+  if (error instanceof client.ResponseBodyError) {
+    if (error.status !== 401 && error.status !== 403) return null;
+    return `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`;
+  }
+  if (error instanceof client.ClientError) {
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof Response && (cause.status === 401 || cause.status === 403))
+      return `HTTP ${cause.status}`;
+  }
+  return null;
+}
+
 /** A refresh failure that should keep the session and retry (offline, 5xx) rather than sign out. */
 export function isTransient(error: unknown): boolean {
   if (isNetwork(error)) return true;

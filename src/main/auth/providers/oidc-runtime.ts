@@ -6,6 +6,7 @@ import * as client from 'openid-client';
 import type { UserProfile } from '../../../shared/auth-types.ts';
 import { HostError } from '../../../shared/errors.ts';
 import { SingleFlight } from '../../async.ts';
+import { tokenRefused } from '../errors.ts';
 import {
   clientAuth,
   fetchWithTimeout,
@@ -172,6 +173,9 @@ export function createOidcRuntime<S extends OidcSettings>(settings: S, options: 
       );
       return { ...fromIdToken, ...info };
     } catch (error) {
+      // A token the provider refuses (revoked, expired early) is not "offline": say so with its words.
+      const refused = tokenRefused(error);
+      if (refused) throw new HostError('forbidden', `the provider no longer accepts this token (${refused})`);
       throw new HostError(
         'unavailable',
         `could not read the user from the provider: ${(error as Error).message}`,
