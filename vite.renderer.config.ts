@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('./src/renderer', import.meta.url));
  * reads too, so the policy and the tag are written once. The marker comment is replaced, right after the
  * charset (a CSP meta tag covers only what comes after it).
  */
-export function headMetaPlugin(): Plugin {
+function headMetaPlugin(): Plugin {
   return {
     name: 'latchkey-head-meta',
     transformIndexHtml(html) {

@@ -64,7 +64,7 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);
 }
 
-export const EVENT_NAMES = [
+const EVENT_NAMES = [
   'host.closing',
   'host.resync',
   'clientStorage.changed',

@@ -12,16 +12,7 @@ import type {
   UserProfile,
   VaultInfo,
 } from './auth-types.ts';
-import {
-  EVENT_NAMES,
-  IPC_CALL_PREFIX,
-  IPC_EVENT_CHANNEL,
-  isEventName,
-  isMethodName,
-  METHOD_NAMES,
-  type EventName,
-  type MethodName,
-} from './contract-names.ts';
+import type { EventName, MethodName } from './contract-names.ts';
 import type { Result } from './errors.ts';
 import { FLET_ITERATIONS, type DecryptDetails } from './flet-encryption.ts';
 import { POPUP_SIZE, type WindowCapabilities, type WindowState } from './window-types.ts';
@@ -245,7 +236,6 @@ export type { MethodName };
 export type MethodArgs<K extends MethodName> = z.input<Methods[K]['args']>;
 export type ParsedArgs<K extends MethodName> = z.output<Methods[K]['args']>;
 export type MethodResult<K extends MethodName> = Exclude<Methods[K]['result'], undefined>;
-export { IPC_CALL_PREFIX, IPC_EVENT_CHANNEL, isEventName, isMethodName, EVENT_NAMES, METHOD_NAMES };
 
 /*
  * The names file and the schemas cannot drift apart: contract-names.ts must list exactly the methods above

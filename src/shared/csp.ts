@@ -3,7 +3,7 @@
  * a meta tag (vite.renderer.config.ts), which is what Electron's app:// page gets; the web host also sends it
  * as a header, which can carry `frame-ancestors` (a meta tag cannot).
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",

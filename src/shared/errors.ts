@@ -2,7 +2,7 @@
  * Error codes every host method may answer with. The renderer branches on `code` and `details`, never on
  * message text, so these names are part of the public contract.
  */
-export const ERROR_CODES = [
+const ERROR_CODES = [
   'invalid_argument',
   'unknown_method',
   'forbidden',
@@ -30,8 +30,6 @@ export type ReasonDetails =
   | { reason: 'saved_token_expired' }
   /** A value JSON cannot hold; `problem` says what, in words for the user (e.g. "NaN is not a JSON number"). */
   | { reason: 'not_json'; problem: string };
-
-export type ErrorReason = ReasonDetails['reason'];
 
 /** What each code may carry: sizes for `too_large`, a reason for the others. */
 export type DetailsFor<C extends ErrorCode> = C extends 'too_large' ? SizeDetails : ReasonDetails;
@@ -64,8 +62,8 @@ const text = (v: unknown, max: number): string | undefined =>
   typeof v === 'string' ? (v.length > max ? `${v.slice(0, max)}…` : v) : undefined;
 
 /** Rebuilds details from what a transport handed in, keeping only a shape that `code` may carry. */
-export function readDetails<C extends ErrorCode>(code: C, raw: unknown): DetailsFor<C> | undefined;
-export function readDetails(code: ErrorCode, raw: unknown): HostErrorDetails | undefined {
+function readDetails<C extends ErrorCode>(code: C, raw: unknown): DetailsFor<C> | undefined;
+function readDetails(code: ErrorCode, raw: unknown): HostErrorDetails | undefined {
   if (!isRecord(raw)) return undefined;
   if (code === 'too_large') {
     const limit = own(raw, 'limit');

@@ -13,7 +13,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { METHOD_NAMES, IPC_CALL_PREFIX } = await import('../../src/shared/contract.ts');
+const { METHOD_NAMES, IPC_CALL_PREFIX } = await import('../../src/shared/contract-names.ts');
 
 describe('preload', () => {
   beforeAll(async () => {

@@ -3,7 +3,7 @@
  * then the dispatcher validates arguments. The only module allowed to import ipcMain.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { IPC_CALL_PREFIX, METHOD_NAMES } from '../../shared/contract.ts';
+import { IPC_CALL_PREFIX, METHOD_NAMES } from '../../shared/contract-names.ts';
 import { fail } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { Dispatch } from '../ipc/dispatcher.ts';

@@ -6,7 +6,7 @@ import { app, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IPC_EVENT_CHANNEL } from '../../shared/contract.ts';
+import { IPC_EVENT_CHANNEL } from '../../shared/contract-names.ts';
 import { parseAppArgs } from '../app-args.ts';
 import { createHost } from '../host.ts';
 import { createDispatcher } from '../ipc/dispatcher.ts';

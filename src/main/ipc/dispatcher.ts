@@ -4,13 +4,8 @@
  * Transports add their own caller checks (IPC sender, web secret) before they get here.
  */
 import type { z } from 'zod';
-import {
-  isMethodName,
-  methods,
-  type MethodName,
-  type MethodResult,
-  type ParsedArgs,
-} from '../../shared/contract.ts';
+import { methods, type MethodName, type MethodResult, type ParsedArgs } from '../../shared/contract.ts';
+import { isMethodName } from '../../shared/contract-names.ts';
 import { HostError, fail, ok, type Result } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { IssueError } from '../../shared/schemas.ts';

@@ -19,7 +19,7 @@ function parse(url: string): URL | null {
 
 export { isSafeExternalUrl };
 
-export function isAppUrl(url: string, appOrigins: readonly string[]): boolean {
+function isAppUrl(url: string, appOrigins: readonly string[]): boolean {
   const parsed = parse(url);
   return (
     parsed !== null &&

@@ -21,11 +21,11 @@ export interface RequestFacts {
 
 export type GuardVerdict = { allow: true } | { allow: false; status: 400 | 401 | 403 | 421; reason: string };
 
-export function allowedOrigins(port: number): string[] {
+function allowedOrigins(port: number): string[] {
   return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
 }
 
-export function isAllowedHost(host: string | undefined, port: number): boolean {
+function isAllowedHost(host: string | undefined, port: number): boolean {
   if (host === undefined) return false;
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }

@@ -20,7 +20,7 @@ const mb = (bytes: number) => {
 };
 
 /** Drops a leading method name ("clientStorage.set: ") and the machinery words after it. */
-export function withoutMethodName(text: string): string {
+function withoutMethodName(text: string): string {
   return text.replace(/^[a-z][A-Za-z]*\.[A-Za-z]+:\s*/, '');
 }
 

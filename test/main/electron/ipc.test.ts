@@ -14,7 +14,7 @@ const { bindIpc } = await import('../../../src/main/electron/ipc.ts');
 const { testHost } = await import('../../helpers/host.ts');
 const { createDispatcher } = await import('../../../src/main/ipc/dispatcher.ts');
 const { APP_ORIGIN } = await import('../../../src/main/security/url-policy.ts');
-const { METHOD_NAMES, IPC_CALL_PREFIX } = await import('../../../src/shared/contract.ts');
+const { METHOD_NAMES, IPC_CALL_PREFIX } = await import('../../../src/shared/contract-names.ts');
 
 const mainFrame = (url: string) => {
   const frame: { url: string; parent: unknown } = { url, parent: null };

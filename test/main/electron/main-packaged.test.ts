@@ -11,7 +11,7 @@ vi.mock('electron', async () => {
 });
 
 const { electron, BrowserWindowMock } = await import('../../helpers/electron-mock.ts');
-const { IPC_CALL_PREFIX } = await import('../../../src/shared/contract.ts');
+const { IPC_CALL_PREFIX } = await import('../../../src/shared/contract-names.ts');
 
 electron.app.userData = tempDir('electron-packaged');
 electron.app.isPackaged = true;

@@ -14,7 +14,8 @@ vi.mock('electron', async () => {
 });
 
 const { electron, BrowserWindowMock } = await import('../../helpers/electron-mock.ts');
-const { IPC_CALL_PREFIX, IPC_EVENT_CHANNEL, METHOD_NAMES } = await import('../../../src/shared/contract.ts');
+const { IPC_CALL_PREFIX, IPC_EVENT_CHANNEL, METHOD_NAMES } =
+  await import('../../../src/shared/contract-names.ts');
 const { builtPaths } = await import('../../../src/main/electron/built-paths.ts');
 const { secureWebPreferences } = await import('../../../src/main/security/window-options.ts');
 const { ClientStorage } = await import('../../../src/main/services/storage/client-storage.ts');

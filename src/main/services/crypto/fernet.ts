@@ -12,7 +12,7 @@ const HEADER = 1 + 8 + 16;
 const MAC = 32;
 const BLOCK = 16;
 /** The spec's allowance for clocks that disagree, used only when a TTL is checked (as Python's cryptography does). */
-export const MAX_CLOCK_SKEW_SECONDS = 60;
+const MAX_CLOCK_SKEW_SECONDS = 60;
 
 export type FernetFailure = 'base64' | 'version' | 'length' | 'signature' | 'expired' | 'future' | 'padding';
 
@@ -47,12 +47,8 @@ export interface EncryptOptions {
   iv?: Uint8Array;
 }
 
-/** Returns the raw token bytes (Flet's format embeds them raw; `fernetEncrypt` gives the usual text form). */
-export function fernetEncryptBytes(
-  key: Uint8Array,
-  plaintext: Uint8Array,
-  options: EncryptOptions = {},
-): Buffer {
+/** A Fernet token in its usual text form (base64url), which is what Flet's format embeds after the salt. */
+export function fernetEncrypt(key: Uint8Array, plaintext: Uint8Array, options: EncryptOptions = {}): string {
   const { signing, encryption } = splitKey(key);
   const iv = options.iv ? Buffer.from(options.iv) : randomBytes(16);
   if (iv.length !== 16) throw new HostError('invalid_argument', 'a Fernet IV is 16 bytes');
@@ -63,11 +59,7 @@ export function fernetEncryptBytes(
   const cipher = createCipheriv('aes-128-cbc', encryption, iv);
   const body = Buffer.concat([header, cipher.update(plaintext), cipher.final()]);
   const mac = createHmac('sha256', signing).update(body).digest();
-  return Buffer.concat([body, mac]);
-}
-
-export function fernetEncrypt(key: Uint8Array, plaintext: Uint8Array, options: EncryptOptions = {}): string {
-  return encodeBase64Url(fernetEncryptBytes(key, plaintext, options));
+  return encodeBase64Url(Buffer.concat([body, mac]));
 }
 
 export interface DecryptOptions {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { NOFOLLOW } from './trusted-path.ts';
 
 /** fsync a directory so a rename inside it survives a power cut (a no-op where directories cannot be opened). */
-export async function syncDir(dir: string): Promise<void> {
+async function syncDir(dir: string): Promise<void> {
   let handle;
   try {
     handle = await open(dir, 'r');

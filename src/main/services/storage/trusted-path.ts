@@ -30,7 +30,7 @@ export class UntrustedPath extends HostError {
 
 const quote = (p: string) => `'${p.replace(/'/g, `'\\''`)}'`;
 
-export function linkRefused(file: string, kind: 'folder' | 'file'): UntrustedPath {
+function linkRefused(file: string, kind: 'folder' | 'file'): UntrustedPath {
   return new UntrustedPath(
     `refusing to use ${file}: it is a symbolic link, which another user could point elsewhere (use the real ${kind} instead)`,
   );
