@@ -14,6 +14,8 @@ import type { ProviderRuntime, TokenSet } from './providers/types.ts';
 import { backoffDelay, refreshDueAt } from './scheduling.ts';
 import { fingerprint, toTokenSet } from './tokens.ts';
 
+const EXPIRED = 'the access token expired and the provider gave no refresh token; sign in again';
+
 export interface SessionHooks {
   now(): number;
   /** Persist before the new tokens are used (the vault, in the remember-me issue). */
@@ -78,10 +80,22 @@ export class TokenSession {
     return due !== null && this.#hooks.now() >= due;
   }
 
-  /** A fresh access token: refreshed first when it is expired or about to be. */
+  /**
+   * A fresh access token: refreshed first when it is expired or about to be. A token without a refresh
+   * token is handed out until it really expires (as Flet does); after that the sign-in has ended.
+   */
   async fresh(): Promise<TokenSet> {
+    if (!this.tokens.refreshToken) {
+      if (!this.#expired()) return this.tokens;
+      this.#hooks.invalidated(EXPIRED);
+      throw new HostError('forbidden', EXPIRED);
+    }
     if (!this.needsRefresh()) return this.tokens;
     return this.refresh();
+  }
+
+  #expired(): boolean {
+    return this.tokens.expiresAt !== undefined && this.#hooks.now() >= this.tokens.expiresAt;
   }
 
   refresh(): Promise<TokenSet> {
@@ -93,11 +107,7 @@ export class TokenSession {
     const refreshToken = this.tokens.refreshToken;
     if (refreshToken) this.#hooks.refreshing?.();
     if (!refreshToken) {
-      if (this.tokens.expiresAt !== undefined && this.#hooks.now() >= this.tokens.expiresAt) {
-        this.#hooks.invalidated(
-          'the access token expired and the provider gave no refresh token; sign in again',
-        );
-      }
+      if (this.#expired()) this.#hooks.invalidated(EXPIRED);
       throw new HostError('unsupported', 'the provider gave no refresh token; sign in again to renew access');
     }
     let response;
@@ -158,7 +168,13 @@ export class TokenSession {
 
   #schedule(): void {
     this.#timer.cancel();
-    if (this.#ended || !this.tokens.refreshToken) return;
+    if (this.#ended) return;
+    if (!this.tokens.refreshToken) {
+      // Nothing can renew it: when it expires, the card says so (signed out with the reason).
+      const at = this.tokens.expiresAt;
+      if (at !== undefined) this.#timer.fireAt(at, () => this.#hooks.invalidated(EXPIRED));
+      return;
+    }
     const due = refreshDueAt(this.tokens.issuedAt, this.tokens.expiresAt);
     if (due !== null) this.#timer.fireAt(due, () => void this.refresh().catch(() => {}));
   }

@@ -148,6 +148,28 @@ describe('token session refresh schedule', () => {
     expect(endpoint.requests()).toBe(2);
   });
 
+  it('hands out a token without a refresh token until it really expires, then ends with the reason', async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const endpoint = tokenEndpoint(3600);
+    const invalidated = vi.fn();
+    const s = new TokenSession(
+      endpoint.runtime,
+      { ...tokens(Date.now(), 3600_000), refreshToken: undefined },
+      null,
+      null,
+      { now: () => Date.now(), persist: vi.fn(), invalidated, changed: vi.fn(), log: { warn: vi.fn() } },
+    );
+    sessions.push(s);
+    // The last minute of its life: still the user's token (the old code answered `unsupported` here).
+    await vi.advanceTimersByTimeAsync(3600_000 - 30_000);
+    await expect(s.fresh()).resolves.toMatchObject({ accessToken: 'at-0' });
+    expect(invalidated).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(invalidated).toHaveBeenCalledWith(expect.stringMatching(/expired.*sign in again/));
+    await expect(s.fresh()).rejects.toMatchObject({ code: 'forbidden' });
+    expect(endpoint.requests()).toBe(0);
+  });
+
   it('stops every timer when it ends', async () => {
     vi.useFakeTimers({ now: 1_000_000 });
     const endpoint = tokenEndpoint(3600);
