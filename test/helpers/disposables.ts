@@ -16,9 +16,7 @@ import { afterEach, TestRunner } from 'vitest';
 
 /** Anything with a `close()` (sync or async), or a disposable in the TC39 sense. */
 export type Closable =
-  | { close(): unknown }
-  | { [Symbol.asyncDispose](): PromiseLike<void> }
-  | { [Symbol.dispose](): void };
+  { close(): unknown } | { [Symbol.asyncDispose](): PromiseLike<void> } | { [Symbol.dispose](): void };
 
 const pending: Array<{ what: string; run: () => unknown }> = [];
 
