@@ -7,6 +7,7 @@ import type { AppInfo } from '../shared/contract.ts';
 import { HostError } from '../shared/errors.ts';
 import type { LoadOptions } from './auth/config/load.ts';
 import { createSignIn, type SignInSetup } from './auth/create-sign-in.ts';
+import type { FetchImpl } from './auth/providers/http.ts';
 import type { Handlers } from './ipc/dispatcher.ts';
 import type { Logger } from '../shared/logger.ts';
 import { KeyFileProtector, type KeyProtector } from './vault/key-protector.ts';
@@ -43,6 +44,11 @@ export interface HostOptions {
   keyProtector?: KeyProtector | null;
   /** The host's clock in epoch milliseconds (default Date.now); tests of token expiry inject one that runs ahead. */
   now?: () => number;
+  /**
+   * How the host reaches sign-in providers: Electron's net.fetch in the desktop app (the system proxy, PAC
+   * and certificate store, as in Chrome); in web mode a fetch that follows HTTPS_PROXY/NO_PROXY.
+   */
+  fetch?: FetchImpl;
   /** Where small settings live: electron-store in the desktop app; default `conf` in the data directory. */
   settings?: SettingsStorePort;
 }
@@ -107,7 +113,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       now: options.now ?? Date.now,
       log,
     },
-    path.join(options.dataDir, 'demo-idp'),
+    { demoDataDir: path.join(options.dataDir, 'demo-idp'), fetch: options.fetch },
   );
   const auth = signIn.service;
   let vault: TokenVault | null = null;

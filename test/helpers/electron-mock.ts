@@ -8,6 +8,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
+
+const nodeFetch = globalThis.fetch;
 import { fileURLToPath } from 'node:url';
 
 type Handler = (...args: unknown[]) => unknown;
@@ -199,14 +201,21 @@ export const electron = {
       electron.protocol.handlers.set(scheme, handler);
     },
   },
-  // Electron's net.fetch of a file: URL, done with the file system.
+  // Electron's net.fetch (Chromium's network stack): a file: URL from the file system; anything else is
+  // recorded, then fetched for real with the fetch Node had when the stand-in was made.
   net: {
-    async fetch(url: string): Promise<Response> {
-      try {
-        return new Response(await readFile(fileURLToPath(url)));
-      } catch {
-        return new Response('not found', { status: 404 });
+    requests: [] as string[],
+    async fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.startsWith('file:')) {
+        try {
+          return new Response(await readFile(fileURLToPath(url)));
+        } catch {
+          return new Response('not found', { status: 404 });
+        }
       }
+      electron.net.requests.push(url);
+      return nodeFetch(input, init);
     },
   },
   session: {

@@ -32,7 +32,7 @@ export async function sendAuthenticated(
     const headers = new Headers(request.headers);
     headers.set('authorization', `Bearer ${tokens.accessToken}`);
     if (!headers.has('user-agent')) headers.set('user-agent', 'Latchkey');
-    return fetch(url, {
+    return session.runtime.fetch(url, {
       method: request.method ?? 'GET',
       headers,
       body: request.body,

@@ -2,6 +2,7 @@
 import { loadProviderConfig, type LoadOptions } from './config/load.ts';
 import { DEMO_CLIENT_ID } from './demo-idp/client-id.ts';
 import type { DemoIdp } from './demo-idp/server.ts';
+import type { FetchImpl } from './providers/http.ts';
 import { createRuntime } from './providers/index.ts';
 import { SignInService, type AuthPorts } from './sign-in-service.ts';
 
@@ -10,11 +11,17 @@ export interface SignInSetup {
   close(): Promise<void>;
 }
 
-/** `demoDataDir`: where the demo provider keeps its keys and grants (so remembered demo sign-ins survive). */
+export interface SignInSetupOptions {
+  /** Where the demo provider keeps its keys and grants (so remembered demo sign-ins survive). */
+  demoDataDir?: string | undefined;
+  /** How providers are reached (default: this runtime's fetch). */
+  fetch?: FetchImpl | undefined;
+}
+
 export async function createSignIn(
   options: LoadOptions,
   ports: AuthPorts,
-  demoDataDir?: string,
+  { demoDataDir, fetch }: SignInSetupOptions = {},
 ): Promise<SignInSetup> {
   const config = await loadProviderConfig(options);
   for (const problem of config.problems) {
@@ -29,7 +36,11 @@ export async function createSignIn(
     return demo.then((d) => d.issuer);
   };
   const runtimes = config.providers.map((settings) =>
-    createRuntime(settings, { demoIssuer, demoClientId: DEMO_CLIENT_ID }),
+    createRuntime(settings, {
+      demoIssuer,
+      demoClientId: DEMO_CLIENT_ID,
+      ...(fetch ? { fetchImpl: fetch } : {}),
+    }),
   );
   const service = new SignInService(config, runtimes, ports);
   return {

@@ -2,7 +2,7 @@
  * The Electron entry: composes the Electron-free host with Electron's adapters. Kept thin on purpose; every
  * decision it applies is a tested pure function elsewhere.
  */
-import { app, shell } from 'electron';
+import { app, net, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,9 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     providers: { file: args.providers, forceDemo: args.demoIdp },
     settings: settingsStore,
+    // Chromium's network stack: the system proxy, PAC files, proxy sign-in prompts and the OS certificate
+    // store apply to every provider request, as they do in Chrome.
+    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
     // The keychain can block or prompt: never on the path to the first window (opened below, after it shows).
     keyProtector: null,
     ports: {

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHost } from '../host.ts';
+import { fetchFromEnv } from '../net/node-fetch.ts';
 import { ensurePrivateDir, UntrustedPath } from '../services/storage/trusted-path.ts';
 import { defaultWebDataDir } from '../paths.ts';
 import { findPackageRoot, readPackageVersion } from '../version.ts';
@@ -51,6 +52,8 @@ export async function runWebHost(argv: readonly string[], seams: WebHostSeams = 
     version: await readPackageVersion(root),
     dataDir,
     providers: { file: options.providers, forceDemo: options.demoIdp },
+    // HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as curl reads them; certificates as Node trusts them.
+    fetch: await fetchFromEnv(process.env),
     ...(seams.now ? { now: seams.now } : {}),
   });
   let server;

@@ -47,6 +47,7 @@ function session(origins: string[]) {
     settings: { id: 'corp', name: 'Corp' },
     configuration: async () => config,
     apiOrigins: async () => origins,
+    fetch,
   } as unknown as ProviderRuntime;
   const tokens: TokenSet = {
     accessToken: 'at-0',

@@ -7,5 +7,9 @@ import type { ProviderRuntime } from './types.ts';
 /** A provider runtime: what its type does, plus its resolved flow options and identity binding. */
 export function createRuntime(settings: ProviderSettings, deps: RuntimeDeps): ProviderRuntime {
   const runtime = providerTypeOf(settings).createRuntime(settings, deps);
-  return Object.assign(runtime, { flow: resolveFlowOptions(settings), binding: bindingOf(settings) });
+  return Object.assign(runtime, {
+    flow: resolveFlowOptions(settings),
+    binding: bindingOf(settings),
+    fetch: deps.fetchImpl ?? fetch,
+  });
 }

@@ -4,6 +4,7 @@
  */
 import type * as client from 'openid-client';
 import type { UserProfile } from '../../../shared/auth-types.ts';
+import type { FetchImpl } from './http.ts';
 
 /** A token set as the host keeps it. It never leaves the main process unless an API explicitly hands it out. */
 export interface TokenSet {
@@ -46,6 +47,8 @@ export interface RuntimeOf<S> {
   flow: FlowOptions;
   /** What identifies this provider's tokens (see flow-options.ts): a remembered session is only restored to the same. */
   binding: string;
+  /** How this host reaches the provider and its API (Electron's net.fetch, or fetch with the proxy set). */
+  fetch: FetchImpl;
   /** OpenID Connect (nonce, ID token) or plain OAuth 2.0. */
   oidc: boolean;
   configuration(): Promise<client.Configuration>;
@@ -63,4 +66,4 @@ export interface RuntimeOf<S> {
 }
 
 /** What a provider type itself supplies; createRuntime adds the resolved flow options and the binding. */
-export type TypeRuntime<S> = Omit<RuntimeOf<S>, 'flow' | 'binding'>;
+export type TypeRuntime<S> = Omit<RuntimeOf<S>, 'flow' | 'binding' | 'fetch'>;
