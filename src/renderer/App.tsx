@@ -6,14 +6,15 @@ import { SignInPanel } from './panels/SignInPanel.tsx';
 import { StoragePanel } from './panels/StoragePanel.tsx';
 import { WindowPanel } from './panels/WindowPanel.tsx';
 import { useNarrow } from './components/use-narrow.ts';
+import { AREAS, type AreaId } from './areas.ts';
 
-const AREAS = [
-  { id: 'signin', label: 'Sign-in', Panel: SignInPanel },
-  { id: 'storage', label: 'Storage', Panel: StoragePanel },
-  { id: 'encryption', label: 'Encryption', Panel: EncryptionPanel },
-  { id: 'window', label: 'Window', Panel: WindowPanel },
-] as const;
-type AreaId = (typeof AREAS)[number]['id'];
+/** Each area's panel; the list itself (order, ids, labels) is areas.ts. */
+const PANELS: Record<AreaId, () => React.JSX.Element> = {
+  signin: SignInPanel,
+  storage: StoragePanel,
+  encryption: EncryptionPanel,
+  window: WindowPanel,
+};
 
 export function App() {
   const [area, setArea] = useState<AreaId>('signin');
@@ -98,19 +99,22 @@ export function App() {
         </footer>
       </aside>
       <main className="content">
-        {AREAS.map(({ id, label, Panel }) => (
-          <section
-            key={id}
-            role="tabpanel"
-            id={`panel-${id}`}
-            aria-labelledby={`tab-${id}`}
-            hidden={area !== id}
-            className="panel"
-          >
-            <h1>{label}</h1>
-            {area === id && <Panel />}
-          </section>
-        ))}
+        {AREAS.map(({ id, label }) => {
+          const Panel = PANELS[id];
+          return (
+            <section
+              key={id}
+              role="tabpanel"
+              id={`panel-${id}`}
+              aria-labelledby={`tab-${id}`}
+              hidden={area !== id}
+              className="panel"
+            >
+              <h1>{label}</h1>
+              {area === id && <Panel />}
+            </section>
+          );
+        })}
       </main>
     </div>
   );

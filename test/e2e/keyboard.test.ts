@@ -2,6 +2,7 @@
  * The whole app without a mouse: sign in with Demo, store and remove a key, encrypt and decrypt, sign out —
  * Tab, arrows, typing and Enter only, and after every action keyboard focus is somewhere, never the page body.
  */
+import { AREAS } from '../../src/renderer/areas.ts';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appInBrowser } from './helpers/app.ts';
@@ -32,7 +33,7 @@ async function focusNotLost(page: Page, after: string): Promise<void> {
 /** Moves to another area with the keyboard: to the selected tab, then arrows. */
 async function area(page: Page, from: string, to: string): Promise<void> {
   await tabTo(page, page.getByRole('tab', { name: from }));
-  const names = ['Sign-in', 'Storage', 'Encryption', 'Window'];
+  const names: string[] = AREAS.map((a) => a.label);
   const steps = names.indexOf(to) - names.indexOf(from);
   for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
   await page.getByRole('tab', { name: to, selected: true }).waitFor();

@@ -4,6 +4,7 @@
  * The Sign-in area is checked signed out and signed in; Storage with long keys and values; Encryption with a
  * result; Window as it is.
  */
+import { AREAS as AREA_LIST } from '../../src/renderer/areas.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -48,7 +49,7 @@ const SIZES = [
   { name: 'floating', width: 420, height: 640 },
   { name: 'smallest', width: 360, height: 480 },
 ] as const;
-const AREAS = ['Sign-in', 'Storage', 'Encryption', 'Window'] as const;
+const AREAS = AREA_LIST.map((a) => a.label);
 
 async function fillStorage(page: Page) {
   await page.getByRole('tab', { name: 'Storage' }).click();
