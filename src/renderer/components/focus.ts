@@ -32,10 +32,10 @@ export function focusBack(origin: HTMLElement | null, container: Element | null)
 }
 
 /**
- * For a region whose content changes on its own (a provider card when a sign-in completes): if focus was in
- * it and was lost by the change, it goes to the region's first control.
+ * For a region whose content changes on its own (a provider card when a sign-in completes, a list that
+ * empties): if focus was in it and was lost by the change, it goes to the region's first control.
  */
-export function useFocusKeeper<T extends HTMLElement>(key: unknown): RefObject<T | null> {
+export function useFocusKeeper<T extends HTMLElement>(key: unknown, ready = true): RefObject<T | null> {
   const ref = useRef<T | null>(null);
   const hadFocus = useRef(false);
   useEffect(() => {
@@ -53,9 +53,11 @@ export function useFocusKeeper<T extends HTMLElement>(key: unknown): RefObject<T
       el.removeEventListener('focusout', onOut);
     };
   }, []);
+  // Not while `ready` is false (an action is running and its buttons are disabled): the first control then
+  // would be whatever happens to be enabled. Once ready, focus goes to the first control as it now is.
   useEffect(() => {
-    if (hadFocus.current && focusLost()) firstControl(ref.current)?.focus();
-  }, [key]);
+    if (ready && hadFocus.current && focusLost()) firstControl(ref.current)?.focus();
+  }, [key, ready]);
   return ref;
 }
 

@@ -5,6 +5,7 @@
  * details (the numbers of a size limit, the reason a value is not JSON), never on its message text or on
  * method names, which never reach the UI.
  */
+import type { SignInError } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 
 export interface FriendlyError {
@@ -66,4 +67,18 @@ export function friendlyError(error: unknown): FriendlyError {
     default:
       return { message: sentence(plain) };
   }
+}
+
+/**
+ * A sign-in that ended without signing in, as the provider card says it: one first line in plain words, the
+ * OAuth error code and the provider's own text under "Technical detail". `access_denied` is what a provider
+ * answers when the user presses Cancel (or Deny) on its page: said like a cancel in the app, not as a failure.
+ */
+export function signInFailure(e: SignInError): FriendlyError & { cancelled: boolean } {
+  const detail = e.errorDescription ? `${e.error}: ${e.errorDescription}` : e.error;
+  if (e.error === 'access_denied') {
+    return { message: 'Sign-in cancelled on the provider’s page.', detail, cancelled: true };
+  }
+  const what = withoutMethodName(e.errorDescription || e.error);
+  return { message: `Sign-in failed: ${sentence(what)}`, detail, cancelled: false };
 }

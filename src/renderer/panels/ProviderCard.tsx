@@ -6,6 +6,7 @@ import { formatDuration, useNow } from '../components/use-now.ts';
 import { useFocusKeeper } from '../components/focus.ts';
 import { useAction } from '../components/use-action.ts';
 import { host } from '../host/client.ts';
+import { signInFailure } from '../host/friendly-error.ts';
 
 type SignedIn = Extract<AuthState, { status: 'signedIn' }>;
 
@@ -29,7 +30,13 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
   const state = provider.state;
   // The card's controls change with its state (Sign in → Cancel → Sign out), also when a sign-in completes in
   // the browser: focus that was in the card goes to its first control instead of being lost.
-  const cardRef = useFocusKeeper<HTMLElement>(state.status);
+  // While an action runs its buttons are disabled; focus waits for them rather than landing on whatever
+  // control happens to be enabled (after Sign out: the sign-in button, not "Remember me").
+  const cardRef = useFocusKeeper<HTMLElement>(state.status, !busy);
+  // One failure, said once: the refused call if there is one (the host then also records it as the provider's
+  // last error), else the provider's last error. A cancel on the provider's page is a note, not a failure.
+  const last = state.status === 'signedOut' && state.lastError ? signInFailure(state.lastError) : null;
+  const failure = error ?? (last && !last.cancelled ? last : null);
   // Both pending states (browser and device code) offer the same Cancel.
   const cancel = (
     <button
@@ -52,13 +59,16 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
             <p className="notice" role="status">
               Sign-in cancelled.
             </p>
+          ) : last?.cancelled ? (
+            <div className="notice" role="status">
+              <p>{last.message}</p>
+              <details className="error-detail">
+                <summary>Technical detail</summary>
+                <code>{last.detail}</code>
+              </details>
+            </div>
           ) : (
             state.reason && <p className="notice">Signed out: {state.reason}</p>
-          )}
-          {state.lastError && (
-            <p role="alert" className="error">
-              Sign-in failed: {state.lastError.error}: {state.lastError.errorDescription}
-            </p>
           )}
           <div className="row">
             <button type="button" disabled={busy} onClick={() => void signIn()}>
@@ -85,7 +95,7 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
       {state.status === 'pending' && state.mode === 'browser' && (
         <div className="pending" aria-live="polite">
           <p>
-            Waiting for you to finish signing in in the browser… <Countdown until={state.expiresAt} />
+            Waiting for you to complete the sign-in in the browser… <Countdown until={state.expiresAt} />
           </p>
           <label>
             Sign-in link
@@ -129,7 +139,7 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
       {state.status === 'signedIn' && (
         <SignedInView provider={provider} state={state} busy={busy} run={run} />
       )}
-      <ErrorNote message={error} />
+      <ErrorNote message={failure} />
     </section>
   );
 }
