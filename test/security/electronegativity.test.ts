@@ -3,12 +3,13 @@
  * parsed here: any finding above "informational" must be explained in security/electronegativity-allowlist.json.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { CSP_META_TAG } from '../../src/shared/csp.ts';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -57,7 +58,17 @@ function parseCsv(text: string): string[][] {
 
 describe('electronegativity', () => {
   it('finds nothing above informational that the allowlist does not explain', async () => {
-    const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'latchkey-eg-')), 'report.csv');
+    const work = await mkdtemp(path.join(os.tmpdir(), 'latchkey-eg-'));
+    const out = path.join(work, 'report.csv');
+    // The page's CSP is written into index.html by the renderer build (vite.renderer.config.ts): scan a copy
+    // of src/ with it in place, as the build writes it, so the scanner judges the policy the app ships.
+    const scanned = path.join(work, 'tree');
+    await cp(path.join(root, 'src'), path.join(scanned, 'src'), { recursive: true });
+    const page = path.join(scanned, 'src/renderer/index.html');
+    await writeFile(
+      page,
+      (await readFile(page, 'utf8')).replace(/<!-- latchkey:head-meta[^>]*-->/, CSP_META_TAG),
+    );
     const bin = path.join(
       path.dirname(require.resolve('@doyensec/electronegativity/package.json')),
       'dist',
@@ -74,7 +85,7 @@ describe('electronegativity', () => {
     for (let attempt = 1; ; attempt++) {
       await promisify(execFile)(
         process.execPath,
-        [bin, '-i', path.join(root, 'src'), '-o', out, '-e', electron],
+        [bin, '-i', path.join(scanned, 'src'), '-o', out, '-e', electron],
         { cwd: root, timeout: 240_000 },
       );
       const report = await readFile(out, 'utf8');
@@ -87,7 +98,7 @@ describe('electronegativity', () => {
     const findings: Finding[] = rows.map((c) => ({
       check: c[0]!,
       severity: c[1]!,
-      file: path.relative(root, c[3]!),
+      file: path.relative(scanned, c[3]!),
       location: c[4]!,
     }));
     const allow = JSON.parse(
