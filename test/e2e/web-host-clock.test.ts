@@ -4,6 +4,7 @@
  * Tests that need a clock running ahead use the test-only entry (helpers/web-host-clock-ahead.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { webApi } from './helpers/web-api.ts';
 import { startWebHost, type RunningWebHost, type WebHostOptions } from './helpers/web-host.ts';
 
 const DAY = 24 * 3600_000;
@@ -19,22 +20,7 @@ async function hostClock(
   options: WebHostOptions,
 ): Promise<{ startedAt: number; before: number; after: number }> {
   const h = (running = await startWebHost(['--demo-idp'], undefined, options));
-  const page = await (await fetch(h.url)).text();
-  const secret = /<meta name="latchkey-web" content="([^"]+)"/.exec(page)?.[1] ?? '';
-  const call = async (name: string, args: unknown[]) => {
-    const res = await fetch(new URL(`/api/call/${name}`, h.url), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-latchkey-secret': secret,
-        'x-latchkey-client': 'clock-probe-1',
-      },
-      body: JSON.stringify({ args }),
-    });
-    const result = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
-    return result.value;
-  };
+  const call = await webApi(h, 'clock-probe-1');
   const before = Date.now();
   await call('auth.signIn', ['demo', {}]);
   const overview = (await call('auth.providers', [])) as {
