@@ -24,12 +24,24 @@ export function SignInPanel() {
         <section aria-labelledby="config-problems-heading" className="card warning">
           <h2 id="config-problems-heading">Problems in the providers configuration</h2>
           <p className="hint">
-            These entries were left out; the others work.{overview.source ? ` File: ${overview.source}` : ''}
+            {overview.providers.length > 0
+              ? 'These entries were left out; the others work.'
+              : 'No sign-in provider can be offered until this is fixed. To try the built-in demo meanwhile, start with --demo-idp.'}
+            {overview.source ? ` File: ${overview.source}` : ''}
           </p>
           <ul>
             {overview.problems.map((p, i) => (
               <li key={i}>
-                <b>{p.entry}</b>, field <code>{p.field}</code>: {p.message}
+                {p.field === '(file)' ? (
+                  // The file itself: its path and what is wrong with it, as one sentence.
+                  <>
+                    The providers file <code>{p.entry}</code> {p.message}.
+                  </>
+                ) : (
+                  <>
+                    <b>{p.entry}</b>, field <code>{p.field}</code>: {p.message}
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -7,7 +7,13 @@ import type { ClientAuthMethod } from '../providers/http.ts';
 
 // Functions, not constants: a schema is built only when an entry is checked, never at start-up.
 
-export const httpUrl = () => z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+// Its own words only for a string that is not an http(s) URL: a missing field is "is required", a number
+// "must be a string", as for every other field (parse-entries.ts says those).
+export const httpUrl = () =>
+  z.url({
+    protocol: /^https?$/,
+    error: (issue) => (typeof issue.input === 'string' ? 'must be an http(s) URL' : undefined),
+  });
 
 export const idField = () =>
   z

@@ -20,6 +20,22 @@ function providersFromEnv(env: NodeJS.ProcessEnv): unknown[] {
   return PROVIDER_TYPE_LIST.flatMap((type) => type.fromEnv?.(env) ?? []);
 }
 
+/** Why the providers file cannot be read, in plain words, with the system's code for the technical reader. */
+function cannotRead(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why: Record<string, string> = {
+    ENOENT: 'there is no file at this path',
+    ENOTDIR: 'a part of this path is not a folder',
+    EISDIR: 'it is a folder, not a file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+  };
+  const reason = code && why[code];
+  return reason
+    ? `cannot be read: ${reason} (${code})`
+    : `cannot be read (${code ?? (error as Error).message})`;
+}
+
 export interface LoadOptions {
   /** Path of the providers file (--providers or LATCHKEY_PROVIDERS). */
   file?: string | undefined;
@@ -38,11 +54,7 @@ export async function loadProviderConfig(options: LoadOptions): Promise<LoadedCo
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      result.problems.push({
-        entry: file,
-        field: '(file)',
-        message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-      });
+      result.problems.push({ entry: file, field: '(file)', message: cannotRead(error) });
     }
     if (text !== null) {
       let json: unknown;
@@ -83,8 +95,12 @@ export async function loadProviderConfig(options: LoadOptions): Promise<LoadedCo
     });
   }
 
+  // The demo stands in only when nothing is configured. A providers file that was named but cannot be read
+  // (a mistyped path) or has no usable entry is a problem to fix, shown with its path: offering the demo
+  // instead would hide it. --demo-idp still adds it.
+  const configured = file !== undefined || envEntries.length > 0;
   if (
-    (result.providers.length === 0 || options.forceDemo) &&
+    ((result.providers.length === 0 && !configured) || options.forceDemo) &&
     !result.providers.some((p) => p.type === demo.type)
   ) {
     result.providers.push({ type: demo.type, id: demo.defaultId ?? demo.type, name: demo.defaultName });

@@ -1,13 +1,97 @@
 /** The schema half of the providers configuration: checks entries and files with zod. */
 import type { z } from 'zod';
 import { isLoopbackHost } from '../../../shared/loopback.ts';
-import { isProviderType, PROVIDER_TYPES, providerTypeOf } from '../providers/registry.ts';
+import { isProviderType, PROVIDER_TYPE_LIST, PROVIDER_TYPES, providerTypeOf } from '../providers/registry.ts';
 import type { CommonSettings } from './fields.ts';
 import { ProviderEntry, ProvidersFile } from './schema.ts';
 import type { ConfigProblem, ProviderSettings } from './types.ts';
+import { closestName, unknownName } from './did-you-mean.ts';
 
-function fieldOf(issue: z.core.$ZodIssue): string {
-  return issue.path.length ? issue.path.map(String).join('.') : '(entry)';
+/** `scopes[1]`, `issuer`; `(entry)` for the entry itself. */
+function fieldOf(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(entry)';
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`))
+    .join('');
+}
+
+const KINDS: Record<string, string> = {
+  string: 'a string (text in double quotes)',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list ([…])',
+  object: 'an object ({…})',
+};
+
+const ITEMS: Record<string, [string, string]> = {
+  string: ['character', 'characters'],
+  array: ['item', 'items'],
+};
+
+const count = (n: number | bigint, origin: string) => {
+  const [one, many] = ITEMS[origin] ?? ['', ''];
+  return `${n} ${Number(n) === 1 ? one : many}`;
+};
+
+/**
+ * The providers file's problems in our words, for every rule zod checks (a field's own message, such as the
+ * id pattern's, is kept: zod asks the schema first). Unknown fields are reported separately (by name, with a
+ * suggestion), so they never reach this.
+ */
+const inOurWords: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'is required';
+      return `must be ${KINDS[issue.expected] ?? issue.expected}`;
+    case 'too_small': {
+      const min = issue.minimum;
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return issue.inclusive ? `must be at least ${min}` : `must be more than ${min}`;
+      if (issue.origin === 'string' && Number(min) === 1) return 'must not be empty';
+      return `must have at least ${count(min, issue.origin)}`;
+    }
+    case 'too_big': {
+      const max = issue.maximum;
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return issue.inclusive ? `must be at most ${max}` : `must be less than ${max}`;
+      return `must have at most ${count(max, issue.origin)}`;
+    }
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `must be ${JSON.stringify(issue.values[0])}`
+        : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_format':
+      return issue.format === 'url' ? 'must be a URL' : 'is not in the expected format';
+    case 'not_multiple_of':
+      return `must be a multiple of ${issue.divisor}`;
+    default:
+      return 'is not valid';
+  }
+};
+
+/** One problem per issue; an unknown field by its own name, with "did you mean …?" from the known names. */
+function problemsOf(
+  issues: readonly z.core.$ZodIssue[],
+  entry: string,
+  known: readonly string[],
+  what = 'field',
+): ConfigProblem[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          entry,
+          field: fieldOf([...issue.path, key]),
+          message: unknownName(key, known, what),
+        }))
+      : [{ entry, field: fieldOf(issue.path), message: issue.message }],
+  );
+}
+
+/** The field names an entry of this type may have. */
+function fieldsOf(type: string): string[] {
+  const definition = PROVIDER_TYPE_LIST.find((t) => t.type === type);
+  return definition ? Object.keys(definition.schema().shape) : [];
 }
 
 export function parseProviderEntries(
@@ -24,14 +108,23 @@ export function parseProviderEntries(
         : undefined;
     const entry = `${label}[${index}]${rawId ? ` (id "${rawId}")` : ''}`;
     const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-    if (!isProviderType(type)) {
-      problems.push({ entry, field: 'type', message: `must be one of ${PROVIDER_TYPES.join(', ')}` });
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      problems.push({ entry, field: '(entry)', message: `must be ${KINDS.object} with a "type"` });
       return;
     }
-    const parsed = ProviderEntry.safeParse(raw);
+    if (!isProviderType(type)) {
+      const one = `one of ${PROVIDER_TYPES.join(', ')}`;
+      const close = typeof type === 'string' ? closestName(type, PROVIDER_TYPES) : null;
+      const message =
+        type === undefined
+          ? `is required (${one})`
+          : `must be ${one}${close ? `; did you mean "${close}"?` : ''}`;
+      problems.push({ entry, field: 'type', message });
+      return;
+    }
+    const parsed = ProviderEntry.safeParse(raw, { error: inOurWords });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        problems.push({ entry, field: fieldOf(issue), message: issue.message });
+      problems.push(...problemsOf(parsed.error.issues, entry, fieldsOf(type)));
       return;
     }
     const definition = providerTypeOf(parsed.data);
@@ -94,20 +187,27 @@ export function parseProvidersFile(
   json: unknown,
   file: string,
 ): { entries: unknown[]; problems: ConfigProblem[]; completePageHtml?: string; errorPageHtml?: string } {
-  const parsed = ProvidersFile.safeParse(Array.isArray(json) ? { providers: json } : json);
-  if (!parsed.success) {
+  const known = Object.keys(ProvidersFile.shape);
+  if (!Array.isArray(json) && (typeof json !== 'object' || json === null)) {
     return {
       entries: [],
-      problems: parsed.error.issues.map((issue) => ({
-        entry: file,
-        field: fieldOf(issue),
-        message: issue.message,
-      })),
+      problems: [{ entry: file, field: '(file)', message: `must be ${KINDS.object} or a list of entries` }],
     };
   }
+  const whole: Record<string, unknown> = Array.isArray(json) ? { providers: json } : { ...json };
+  // An unknown top-level key (a typo such as "completePageHTML") is reported; the rest of the file still loads.
+  const problems: ConfigProblem[] = [];
+  for (const key of Object.keys(whole)) {
+    if (known.includes(key)) continue;
+    problems.push({ entry: file, field: key, message: unknownName(key, known) });
+    delete whole[key];
+  }
+  const parsed = ProvidersFile.safeParse(whole, { error: inOurWords });
+  if (!parsed.success)
+    return { entries: [], problems: [...problems, ...problemsOf(parsed.error.issues, file, known)] };
   return {
     entries: parsed.data.providers,
-    problems: [],
+    problems,
     ...(parsed.data.completePageHtml !== undefined ? { completePageHtml: parsed.data.completePageHtml } : {}),
     ...(parsed.data.errorPageHtml !== undefined ? { errorPageHtml: parsed.data.errorPageHtml } : {}),
   };

@@ -8,7 +8,7 @@ import { entrySchemas } from '../providers/registry.ts';
 export const ProviderEntry = z.discriminatedUnion('type', entrySchemas());
 export type ProviderEntry = z.infer<typeof ProviderEntry>;
 
-export const ProvidersFile = z.object({
+export const ProvidersFile = z.strictObject({
   $schema: z.string().optional(),
   providers: z.array(z.unknown()).describe('The sign-in providers, each an object with a "type".'),
   completePageHtml: z

@@ -87,14 +87,47 @@ describe('providers file', () => {
   });
 
   it.each([
-    ['a missing file', null, /cannot be read/],
-    ['invalid JSON', '{"providers": [', /not valid JSON/],
-    ['no providers list', '{"provider": []}', /expected array/],
-  ])('reports %s and still offers the demo', async (_name, content, message) => {
+    ['a missing file', null, /^cannot be read: there is no file at this path \(ENOENT\)$/],
+    ['invalid JSON', '{"providers": [', /^is not valid JSON: /],
+  ])('reports %s, with the path, and offers no demo instead', async (_name, content, message) => {
     const f = content === null ? path.join(tempDir(), 'missing.json') : await file(content);
     const config = await loadProviderConfig({ file: f, env: {} });
-    expect(config.problems[0]!.message).toMatch(message);
-    expect(config.providers.map((p) => p.id)).toEqual(['demo']);
+    expect(config.problems).toEqual([{ entry: f, field: '(file)', message: expect.stringMatching(message) }]);
+    expect(config.providers).toEqual([]);
+    // --demo-idp still adds it.
+    const forced = await loadProviderConfig({ file: f, env: {}, forceDemo: true });
+    expect(forced.providers.map((p) => p.id)).toEqual(['demo']);
+  });
+
+  it('a file with no providers list says it is required, and suggests the key that was meant', async () => {
+    const f = await file('{"provider": []}');
+    const config = await loadProviderConfig({ file: f, env: {} });
+    expect(config.problems).toEqual([
+      { entry: f, field: 'provider', message: 'is not a known field; did you mean "providers"?' },
+      { entry: f, field: 'providers', message: 'is required' },
+    ]);
+    expect(config.providers).toEqual([]);
+  });
+
+  it('reports an unknown top-level key (a typo) and still loads the entries', async () => {
+    const f = await file(
+      JSON.stringify({
+        providers: [{ type: 'google', clientId: 'g' }],
+        completePageHTML: '<h1>Done</h1>',
+        theme: 'dark',
+      }),
+    );
+    const config = await loadProviderConfig({ file: f, env: {} });
+    expect(config.problems).toEqual([
+      {
+        entry: f,
+        field: 'completePageHTML',
+        message: 'is not a known field; did you mean "completePageHtml"?',
+      },
+      { entry: f, field: 'theme', message: 'is not a known field' },
+    ]);
+    expect(config.providers.map((p) => p.id)).toEqual(['google']);
+    expect(config.completePageHtml).toBeUndefined();
   });
 
   it('allows plain http only for loopback issuers that opt in', () => {
@@ -205,10 +238,85 @@ describe('providers file', () => {
   });
 });
 
-describe('unknown fields', () => {
-  it('are reported by name instead of being ignored (a typo must not pass silently)', () => {
-    const { problems } = parseProviderEntries([{ type: 'google', clientId: 'g', fetchgroups: true }]);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toMatch(/fetchgroups/);
+describe('problems in our words', () => {
+  const problemsOf = (entry: Record<string, unknown>) =>
+    parseProviderEntries([entry]).problems.map((p) => `${p.field}: ${p.message}`);
+
+  it('an unknown field is reported by name instead of being ignored (a typo must not pass silently)', () => {
+    expect(problemsOf({ type: 'google', clientId: 'g', fetchgroups: true })).toEqual([
+      'fetchgroups: is not a known field; did you mean "fetchGroups"?',
+    ]);
+    expect(problemsOf({ type: 'google', clientId: 'g', colour: 'red' })).toEqual([
+      'colour: is not a known field',
+    ]);
+  });
+
+  it('a misspelt required field: "is required" for the one meant, "did you mean" for the typo', () => {
+    expect(problemsOf({ type: 'oidc', id: 'corp', clientId: 'c', isuer: 'https://sso.example.com' })).toEqual(
+      ['issuer: is required', 'isuer: is not a known field; did you mean "issuer"?'],
+    );
+    expect(problemsOf({ type: 'google' })).toEqual(['clientId: is required']);
+  });
+
+  it('a missing or misspelt type', () => {
+    const types = 'github, gitlab, google, azure, auth0, oidc, oauth2, demo';
+    expect(problemsOf({ clientId: 'c' })).toEqual([`type: is required (one of ${types})`]);
+    expect(problemsOf({ type: 'oicd', clientId: 'c' })).toEqual([
+      `type: must be one of ${types}; did you mean "oidc"?`,
+    ]);
+    expect(problemsOf({ type: 'myspace', clientId: 'c' })).toEqual([`type: must be one of ${types}`]);
+    expect(parseProviderEntries(['google']).problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      '(entry): must be an object ({…}) with a "type"',
+    ]);
+  });
+
+  it('every rule (type, range, length, choice, pattern, URL) in our words, never the validation library’s', () => {
+    expect(
+      problemsOf({
+        type: 'oidc',
+        id: 'corp',
+        name: '',
+        issuer: 'https://sso.example.com',
+        clientId: 5,
+        scopes: 'openid profile',
+        fetchUser: 'yes',
+        timeoutSeconds: 5,
+      }),
+    ).toEqual([
+      'name: must not be empty',
+      'clientId: must be a string (text in double quotes)',
+      'scopes: must be a list ([…])',
+      'fetchUser: must be true or false',
+      'timeoutSeconds: must be at least 10',
+    ]);
+    expect(
+      problemsOf({
+        type: 'oidc',
+        id: 'corp',
+        name: 'x'.repeat(61),
+        issuer: 'ftp://sso.example.com',
+        clientId: 'c',
+        clientAuthMethod: 'basic',
+        timeoutSeconds: 30.5,
+        scopes: ['openid', 'has space'],
+        apiOrigins: [7],
+      }),
+    ).toEqual([
+      'name: must have at most 60 characters',
+      'scopes[1]: must be a scope token',
+      'clientAuthMethod: must be one of "client_secret_basic", "client_secret_post"',
+      'timeoutSeconds: must be a whole number',
+      'apiOrigins[0]: must be a string (text in double quotes)',
+      'issuer: must be an http(s) URL',
+    ]);
+    expect(
+      problemsOf({
+        type: 'oidc',
+        id: 'corp',
+        clientId: 'c',
+        issuer: 'https://x.example',
+        timeoutSeconds: 4000,
+      }),
+    ).toEqual(['timeoutSeconds: must be at most 3600']);
   });
 });

@@ -1,0 +1,71 @@
+/** The Sign-in area when the providers file has problems: what it says, and that it offers nothing instead. */
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { VaultInfo } from '../../../src/shared/auth-types.ts';
+import { SignInPanel } from '../../../src/renderer/panels/SignInPanel.tsx';
+import { fakeHost } from '../helpers/fake-host.ts';
+
+const vault: VaultInfo = {
+  file: '/data/vault.json',
+  backend: 'key-file',
+  level: 'key-file',
+  allowWeakProtection: false,
+  canRemember: true,
+  whyNot: null,
+  remembered: [],
+  notes: [],
+};
+
+describe('sign-in area with a providers file that cannot be used', () => {
+  it('names the file and why, offers no demo instead, and says how to get it', async () => {
+    const file = '/home/ada/provders.json';
+    fakeHost
+      .answer('auth.providers', () => ({
+        providers: [],
+        problems: [
+          { entry: file, field: '(file)', message: 'cannot be read: there is no file at this path (ENOENT)' },
+        ],
+        source: file,
+      }))
+      .answer('auth.vault', () => vault);
+    render(<SignInPanel />);
+    const problems = await screen.findByRole('region', { name: 'Problems in the providers configuration' });
+    expect(within(problems).getByRole('listitem').textContent).toBe(
+      `The providers file ${file} cannot be read: there is no file at this path (ENOENT).`,
+    );
+    expect(problems.textContent).toContain('start with --demo-idp');
+    expect(screen.queryByRole('button', { name: /^Sign in with/ })).toBeNull();
+  });
+
+  it('lists a bad entry by entry and field, and says the others work', async () => {
+    fakeHost
+      .answer('auth.providers', () => ({
+        providers: [
+          {
+            id: 'google',
+            name: 'Google',
+            type: 'google',
+            isDemo: false,
+            deviceFlow: false,
+            exampleRequest: null,
+            state: { status: 'signedOut' },
+          },
+        ],
+        problems: [
+          {
+            entry: 'providers[1] (id "corp")',
+            field: 'isuer',
+            message: 'is not a known field; did you mean "issuer"?',
+          },
+        ],
+        source: '/p.json',
+      }))
+      .answer('auth.vault', () => vault);
+    render(<SignInPanel />);
+    const problems = await screen.findByRole('region', { name: 'Problems in the providers configuration' });
+    expect(within(problems).getByRole('listitem').textContent).toBe(
+      'providers[1] (id "corp"), field isuer: is not a known field; did you mean "issuer"?',
+    );
+    expect(problems.textContent).toContain('These entries were left out; the others work.');
+  });
+});
