@@ -12,7 +12,10 @@ export interface UserProfile {
 
 export interface SignInError {
   error: string;
+  /** What happened and what to do, in plain words (the card's first line). */
   errorDescription: string;
+  /** The raw error text behind it, for "Technical detail" (never a token or secret). */
+  detail?: string | undefined;
 }
 
 export type AuthState =

@@ -17,6 +17,8 @@ import { webApi, type WebCall } from './helpers/web-api.ts';
 import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
 
 const NAME = 'idp.corp.test';
+/** A second provider, down at first: the proxy cannot reach it until the test routes it. */
+const DOWN = 'down.corp.test:8443';
 let ca: PrivateCa;
 let proxy: ConnectProxy;
 let idp: CorpIdp;
@@ -27,8 +29,8 @@ interface Card {
   id: string;
   state: { status: string; lastError?: { error: string; errorDescription: string } };
 }
-const card = async (): Promise<Card> =>
-  ((await call('auth.providers', [])) as { providers: Card[] }).providers.find((p) => p.id === 'corp')!;
+const card = async (id = 'corp'): Promise<Card> =>
+  ((await call('auth.providers', [])) as { providers: Card[] }).providers.find((p) => p.id === id)!;
 
 /** The user's browser: through the company proxy, trusting the company CA; the loopback redirect direct. */
 async function approveInCorpBrowser(authorizationUrl: string): Promise<number> {
@@ -60,16 +62,19 @@ async function approveInCorpBrowser(authorizationUrl: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  ca = makePrivateCa(NAME);
+  ca = makePrivateCa(NAME, 'down.corp.test');
   proxy = await startConnectProxy();
   idp = await startCorpIdp(NAME, ca);
-  proxy.names.set(NAME, idp.port);
+  proxy.routes.set(`${NAME}:${idp.port}`, idp.port);
   const dir = tempDir('corp-network');
   const providers = path.join(dir, 'providers.json');
   writeFileSync(
     providers,
     JSON.stringify({
-      providers: [{ type: 'oidc', id: 'corp', name: 'Corp', issuer: idp.issuer, clientId: CORP_CLIENT }],
+      providers: [
+        { type: 'oidc', id: 'corp', name: 'Corp', issuer: idp.issuer, clientId: CORP_CLIENT },
+        { type: 'oidc', id: 'down', name: 'Down', issuer: `https://${DOWN}`, clientId: CORP_CLIENT },
+      ],
     }),
   );
   web = await startWebHost(['--providers', providers], undefined, {
@@ -101,6 +106,34 @@ describe('a corporate network: proxy, private CA, a name only the proxy knows', 
     await call('auth.refresh', ['corp']);
     expect(idp.grants.refresh_token).toBe(1);
     // Nothing on this machine went through the proxy: not the loopback redirect, not the web host itself.
-    expect(proxy.connects.filter((c) => !c.startsWith(`${NAME}:`))).toEqual([]);
+    expect(proxy.connects.filter((c) => /^(127\.|localhost:|\[::1\])/.test(c))).toEqual([]);
+  });
+
+  it('with the provider down, one click makes at most 3 connection attempts and says what failed; the next click after it is up signs in', async () => {
+    // The web host may look the provider up in the background (its offers): let that settle first.
+    await vi.waitFor(() => expect(proxy.connects.filter((c) => c === DOWN).length).toBeGreaterThan(0));
+    const before = proxy.connects.filter((c) => c === DOWN).length;
+    const failed = await call('auth.signIn', ['down', {}]).catch((error: unknown) => error);
+    const attempts = proxy.connects.filter((c) => c === DOWN).length - before;
+    console.log(`provider down: ${attempts} connection attempts for one click`);
+    expect(attempts).toBeGreaterThan(0);
+    expect(attempts).toBeLessThanOrEqual(3);
+    expect(failed).toMatchObject({ code: 'unavailable' });
+    const { lastError } = (await card('down')).state;
+    expect(lastError?.errorDescription).toMatch(/down\.corp\.test/);
+    expect(lastError?.errorDescription).toMatch(/proxy/i);
+
+    // The provider comes up behind the proxy: the next click discovers it again, no restart.
+    const up = await startCorpIdp('down.corp.test', ca, 8443);
+    try {
+      proxy.routes.set(DOWN, up.port);
+      const { authorizationUrl } = (await call('auth.signIn', ['down', {}])) as { authorizationUrl: string };
+      expect(await approveInCorpBrowser(authorizationUrl)).toBeLessThan(400);
+      await vi.waitFor(async () => expect((await card('down')).state.status).toBe('signedIn'), {
+        timeout: 15_000,
+      });
+    } finally {
+      await up.close();
+    }
   });
 });

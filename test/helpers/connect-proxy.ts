@@ -10,14 +10,14 @@ export interface ConnectProxy {
   url: string;
   /** `host:port` of every CONNECT, in order. */
   connects: string[];
-  /** Names only this proxy resolves, to a port on 127.0.0.1. */
-  names: Map<string, number>;
+  /** `host:port` targets only this proxy resolves, to a port on 127.0.0.1 (none: 502, as when down). */
+  routes: Map<string, number>;
   close(): Promise<void>;
 }
 
 export async function startConnectProxy(options: { credentials?: string } = {}): Promise<ConnectProxy> {
   const connects: string[] = [];
-  const names = new Map<string, number>();
+  const routes = new Map<string, number>();
   const sockets = new Set<net.Socket>();
   const server = http.createServer((_req, res) => res.writeHead(405).end('CONNECT only'));
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
@@ -35,12 +35,8 @@ export async function startConnectProxy(options: { credentials?: string } = {}):
         return;
       }
     }
-    const [host, port] = [
-      target.slice(0, target.lastIndexOf(':')),
-      Number(target.slice(target.lastIndexOf(':') + 1)),
-    ];
-    const local = names.get(host);
-    if (local === undefined || local !== port) {
+    const local = routes.get(target);
+    if (local === undefined) {
       client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
       return;
     }
@@ -61,7 +57,7 @@ export async function startConnectProxy(options: { credentials?: string } = {}):
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     connects,
-    names,
+    routes,
     close: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

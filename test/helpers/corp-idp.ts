@@ -22,11 +22,12 @@ export interface CorpIdp {
   close(): Promise<void>;
 }
 
-export async function startCorpIdp(name: string, ca: PrivateCa): Promise<CorpIdp> {
+/** `publicPort`: the port in the issuer, when the proxy routes that name and port here (default: this one). */
+export async function startCorpIdp(name: string, ca: PrivateCa, publicPort?: number): Promise<CorpIdp> {
   const server = https.createServer({ key: ca.key, cert: ca.cert });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const issuer = `https://${name}:${port}`;
+  const issuer = `https://${name}:${publicPort ?? port}`;
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const provider = new Provider(issuer, {
     adapter: memoryAdapter(),
@@ -35,7 +36,7 @@ export async function startCorpIdp(name: string, ca: PrivateCa): Promise<CorpIdp
         client_id: CORP_CLIENT,
         application_type: 'native',
         token_endpoint_auth_method: 'none',
-        redirect_uris: ['http://127.0.0.1/callback/corp'],
+        redirect_uris: ['http://127.0.0.1/callback/corp', 'http://127.0.0.1/callback/down'],
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
       },

@@ -14,7 +14,8 @@ export interface PrivateCa {
   cert: Buffer;
 }
 
-export function makePrivateCa(hostname: string): PrivateCa {
+/** `hostnames`: the names the server certificate is for (the first is its common name). */
+export function makePrivateCa(...hostnames: string[]): PrivateCa {
   const dir = tempDir('private-ca');
   const at = (name: string) => path.join(dir, name);
   const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
@@ -43,7 +44,7 @@ export function makePrivateCa(hostname: string): PrivateCa {
     'rsa:2048',
     '-nodes',
     '-subj',
-    `/CN=${hostname}`,
+    `/CN=${hostnames[0]}`,
     '-keyout',
     at('server.key'),
     '-out',
@@ -51,7 +52,7 @@ export function makePrivateCa(hostname: string): PrivateCa {
   );
   writeFileSync(
     at('server.ext'),
-    `subjectAltName=DNS:${hostname}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`,
+    `subjectAltName=${hostnames.map((h) => `DNS:${h}`).join(',')}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`,
   );
   openssl(
     'x509',

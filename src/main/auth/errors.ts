@@ -2,12 +2,20 @@
 import * as client from 'openid-client';
 import type { SignInError } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
+import { explainNetworkFailure, technicalDetail } from '../net/network-problem.ts';
 
 export function toSignInError(error: unknown): SignInError {
   if (error instanceof client.AuthorizationResponseError || error instanceof client.ResponseBodyError) {
     return { error: error.error, errorDescription: error.error_description ?? describe(error.error) };
   }
-  if (error instanceof HostError) return { error: error.code, errorDescription: error.message };
+  if (error instanceof HostError) {
+    const cause = (error as { cause?: unknown }).cause;
+    return {
+      error: error.code,
+      errorDescription: error.message,
+      ...(cause === undefined ? {} : { detail: technicalDetail(cause) }),
+    };
+  }
   if (error instanceof client.ClientError) {
     // Response checks (state, iss, nonce, ID token) fail here; their messages name the parameter.
     const cause = (error as { cause?: unknown }).cause;
@@ -21,7 +29,10 @@ export function toSignInError(error: unknown): SignInError {
   if (isNetwork(error))
     return {
       error: 'unavailable',
-      errorDescription: `the provider could not be reached: ${(error as Error).message}`,
+      errorDescription:
+        explainNetworkFailure(error)?.message ??
+        'The provider could not be reached. Check your network connection and try again.',
+      detail: technicalDetail(error),
     };
   return { error: 'internal', errorDescription: error instanceof Error ? error.message : String(error) };
 }

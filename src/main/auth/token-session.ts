@@ -9,6 +9,7 @@ import * as client from 'openid-client';
 import type { AuthState, UserProfile } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import { SingleFlight, Timer } from '../async.ts';
+import { explainNetworkFailure } from '../net/network-problem.ts';
 import { isTransient } from './errors.ts';
 import type { ProviderRuntime, TokenSet } from './providers/types.ts';
 import { backoffDelay, refreshDueAt } from './scheduling.ts';
@@ -119,7 +120,8 @@ export class TokenSession {
       if (this.#ended) throw new HostError('cancelled', 'signed out during the refresh');
       if (isTransient(error)) {
         this.#failures++;
-        this.refreshProblem = `refresh failed (${(error as Error).message}); keeping the session and retrying`;
+        const problem = explainNetworkFailure(error)?.message ?? (error as Error).message;
+        this.refreshProblem = `The token could not be refreshed: ${problem} Still signed in, retrying shortly.`;
         this.#hooks.log.warn(
           `latchkey: ${this.runtime.settings.id}: token refresh failed, will retry: ${(error as Error).message}`,
         );

@@ -6,6 +6,7 @@ import * as client from 'openid-client';
 import type { UserProfile } from '../../../shared/auth-types.ts';
 import { HostError } from '../../../shared/errors.ts';
 import { SingleFlight } from '../../async.ts';
+import { explainNetworkFailure } from '../../net/network-problem.ts';
 import { tokenRefused } from '../errors.ts';
 import {
   clientAuth,
@@ -62,9 +63,14 @@ export function createOidcRuntime<S extends OidcSettings>(settings: S, options: 
           },
         );
       } catch (error) {
-        throw new HostError(
-          'unavailable',
-          `cannot use ${issuer.origin} as an OpenID provider: ${describeDiscoveryError(error)}`,
+        const problem = explainNetworkFailure(error, issuer);
+        throw Object.assign(
+          new HostError(
+            'unavailable',
+            problem?.message ??
+              `cannot use ${issuer.href} as an OpenID provider: ${describeDiscoveryError(error)}`,
+          ),
+          { cause: error },
         );
       }
       const defaults = options.metadataDefaults ?? {};
