@@ -182,6 +182,12 @@ export const electron = {
       electron.calls.push('app.quit');
       electron.app.quitCalls += 1;
     },
+    /** Codes `app.exit` was called with (it ends the app at once, without before-quit). */
+    exitCodes: [] as number[],
+    exit(code = 0): void {
+      electron.calls.push('app.exit');
+      electron.app.exitCodes.push(code);
+    },
     getVersion: () => '0.0.0-mock',
     getPath: (name: string) => {
       if (name !== 'userData') throw new Error(`no mock path ${name}`);
@@ -229,6 +235,13 @@ export const electron = {
     opened: [] as string[],
     async openExternal(url: string): Promise<void> {
       electron.shell.opened.push(url);
+    },
+  },
+  dialog: {
+    /** `dialog.showErrorBox` calls: the start-up refusals. */
+    errorBoxes: [] as Array<{ title: string; content: string }>,
+    showErrorBox(title: string, content: string): void {
+      electron.dialog.errorBoxes.push({ title, content });
     },
   },
   ipcMain: {

@@ -2,12 +2,13 @@
  * The Electron entry: composes the Electron-free host with Electron's adapters. Kept thin on purpose; every
  * decision it applies is a tested pure function elsewhere.
  */
-import { app, net, shell } from 'electron';
+import { app, dialog, net, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENT_CHANNEL } from '../../shared/contract-names.ts';
 import { parseAppArgs } from '../app-args.ts';
+import { refuseBadDataFolder } from '../data-folder.ts';
 import { createHost } from '../host.ts';
 import { createDispatcher } from '../ipc/dispatcher.ts';
 import { rendererSource } from '../security/renderer-source.ts';
@@ -43,6 +44,14 @@ export const started: Promise<void> = (() => {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // A data folder that cannot work stops here, with one dialog naming it and the fix, and exit 1 (data-folder.ts).
+  if (
+    refuseBadDataFolder(app.getPath('userData'), {
+      showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+      exit: (code) => app.exit(code),
+    })
+  )
+    return;
   const args = parseAppArgs(process.argv);
   let windows: WindowManager | null = null;
   installWebContentsGuards(source.origins, (contents) => windows?.popupContents.has(contents.id) ?? false);

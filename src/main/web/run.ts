@@ -1,9 +1,9 @@
 /** Web mode: the host under plain Node, serving the built renderer on 127.0.0.1 (started by cli.ts). */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkDataFolder } from '../data-folder.ts';
 import { createHost } from '../host.ts';
 import { fetchFromEnv } from '../net/node-fetch.ts';
-import { ensurePrivateDir, UntrustedPath } from '../services/storage/trusted-path.ts';
 import { defaultWebDataDir } from '../paths.ts';
 import { findPackageRoot, readPackageVersion } from '../version.ts';
 import { CliError, parseWebArgs, WEB_USAGE } from './cli-args.ts';
@@ -39,12 +39,11 @@ export async function runWebHost(argv: readonly string[], seams: WebHostSeams = 
     return 0;
   }
   const dataDir = path.resolve(options.dataDir ?? defaultWebDataDir());
-  try {
-    ensurePrivateDir(dataDir);
-  } catch (error) {
-    // A folder another user could write to, or a link: say which and how to fix it, and start nothing.
-    if (!(error instanceof UntrustedPath)) throw error;
-    console.error(`latchkey web: ${error.message}`);
+  // A data folder that cannot work (a file, read-only, in use by another Latchkey, open to other users): say
+  // which and how to fix it, and start nothing.
+  const problem = checkDataFolder(dataDir, { anotherFolder: 'start with another folder: --data-dir DIR' });
+  if (problem) {
+    console.error(`latchkey web: ${problem}`);
     return 1;
   }
   const host = await createHost({

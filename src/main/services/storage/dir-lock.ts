@@ -88,6 +88,17 @@ function holds(record: LockRecord): boolean {
   return true; // no /proc (macOS, Windows): a live pid is taken at its word
 }
 
+/**
+ * The pid of the other running process that holds this lock, or null when nobody else does (no lock, a stale
+ * one, or our own). For a check before start-up that says who is in the way; acquireLock stays the guard.
+ */
+export function lockHolder(file: string): number | null {
+  const seen = readOrNull(file);
+  const record = seen === null ? null : parse(seen);
+  if (record === null || record.pid === process.pid) return null;
+  return holds(record) ? record.pid : null;
+}
+
 function createExclusive(file: string, text: string): boolean {
   let fd: number;
   try {
