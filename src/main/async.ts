@@ -125,6 +125,7 @@ export class Timer {
   readonly #clock: Clock;
   #handle: ReturnType<typeof setTimeout> | null = null;
   #at: number | null = null;
+  #fire: (() => void) | null = null;
 
   constructor(clock: Clock) {
     this.#clock = clock;
@@ -139,6 +140,7 @@ export class Timer {
   fireAt(at: number, fire: () => void): void {
     this.cancel();
     this.#at = at;
+    this.#fire = fire;
     this.#arm(at, fire);
   }
 
@@ -153,6 +155,7 @@ export class Timer {
       // Woken early (a clamped step, or a clock that moved): wait the rest.
       if (this.#clock.now() < at) return this.#arm(at, fire);
       this.#at = null;
+      this.#fire = null;
       fire();
     }, delay);
     (this.#handle as { unref?: () => void }).unref?.();
@@ -162,6 +165,72 @@ export class Timer {
     if (this.#handle !== null) clearTimeout(this.#handle);
     this.#handle = null;
     this.#at = null;
+    this.#fire = null;
+  }
+
+  /**
+   * Looks at the clock again: fires now if the time has come while the timer slept (the machine was
+   * suspended, or the wall clock jumped ahead), else waits the rest from now.
+   */
+  recheck(): void {
+    const at = this.#at;
+    const fire = this.#fire;
+    if (at === null || fire === null) return;
+    this.fireAt(at, fire);
+  }
+}
+
+export interface WallClockWatchOptions {
+  /** The wall clock (epoch ms), as the rest of the host reads it. */
+  now(): number;
+  /** A clock that only moves forward with the process (performance.now). */
+  monotonic(): number;
+  /** How often to compare them (default 10 s). */
+  everyMs?: number;
+  /** How far they may drift apart before it counts as a jump (default 5 s). */
+  toleranceMs?: number;
+}
+
+/**
+ * Calls `jumped` when the wall clock moved differently from the process's own clock: the machine slept and
+ * woke (a suspended machine's monotonic clock stands still), or the time was set. Timers armed before
+ * then may be late; whoever owns them looks again.
+ */
+export class WallClockWatch {
+  readonly #options: Required<WallClockWatchOptions>;
+  readonly #jumped: (byMs: number) => void;
+  #handle: ReturnType<typeof setInterval> | null = null;
+  #wall = 0;
+  #mono = 0;
+
+  constructor(options: WallClockWatchOptions, jumped: (byMs: number) => void) {
+    this.#options = { everyMs: 10_000, toleranceMs: 5000, ...options };
+    this.#jumped = jumped;
+  }
+
+  start(): void {
+    if (this.#handle) return;
+    this.#mark();
+    this.#handle = setInterval(() => this.check(), this.#options.everyMs);
+    (this.#handle as { unref?: () => void }).unref?.();
+  }
+
+  /** Compares the clocks now (also called on every tick). */
+  check(): void {
+    const expected = this.#wall + (this.#options.monotonic() - this.#mono);
+    const drift = this.#options.now() - expected;
+    this.#mark();
+    if (Math.abs(drift) > this.#options.toleranceMs) this.#jumped(drift);
+  }
+
+  #mark(): void {
+    this.#wall = this.#options.now();
+    this.#mono = this.#options.monotonic();
+  }
+
+  stop(): void {
+    if (this.#handle) clearInterval(this.#handle);
+    this.#handle = null;
   }
 }
 

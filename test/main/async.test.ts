@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { delay, Limiter, MAX_TIMER_DELAY_MS, Sequencer, SingleFlight, Timer } from '../../src/main/async.ts';
+import {
+  delay,
+  Limiter,
+  MAX_TIMER_DELAY_MS,
+  Sequencer,
+  SingleFlight,
+  Timer,
+  WallClockWatch,
+} from '../../src/main/async.ts';
 
 /** A promise with its resolve/reject in hand, so a test decides when work ends. */
 function gate<T = void>() {
@@ -181,6 +189,49 @@ describe('Timer', () => {
     expect(fire).not.toHaveBeenCalled();
     vi.advanceTimersByTime(5000);
     expect(fire).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('after a sleep or a clock jump', () => {
+  it('a timer looked at again fires at once when its time came meanwhile, and waits the rest otherwise', () => {
+    vi.useFakeTimers({ now: 0 });
+    let jump = 0;
+    const timer = new Timer({ now: () => Date.now() + jump });
+    const fire = vi.fn();
+    timer.fireAt(60_000, fire);
+    timer.recheck();
+    vi.advanceTimersByTime(1000);
+    expect(fire).not.toHaveBeenCalled();
+    // The wall clock moved an hour while the timer's own clock did not (a suspended machine).
+    jump = 3600_000;
+    timer.recheck();
+    vi.advanceTimersByTime(0);
+    expect(fire).toHaveBeenCalledTimes(1);
+    timer.recheck();
+    vi.advanceTimersByTime(3600_000);
+    expect(fire).toHaveBeenCalledTimes(1);
+  });
+
+  it('the wall-clock watch says when the wall clock and the process clock part, not when they agree', () => {
+    vi.useFakeTimers({ now: 0 });
+    let wall = 1_000_000;
+    let mono = 0;
+    const jumped = vi.fn();
+    const watch = new WallClockWatch({ now: () => wall, monotonic: () => mono, everyMs: 10_000 }, jumped);
+    watch.start();
+    wall += 10_000;
+    mono += 10_000;
+    vi.advanceTimersByTime(10_000);
+    expect(jumped).not.toHaveBeenCalled();
+    // Asleep for 20 minutes: the wall clock went on, the process clock stood still.
+    wall += 1_200_000 + 10_000;
+    mono += 10_000;
+    vi.advanceTimersByTime(10_000);
+    expect(jumped).toHaveBeenCalledWith(1_200_000);
+    watch.stop();
+    wall += 1_000_000;
+    vi.advanceTimersByTime(60_000);
+    expect(jumped).toHaveBeenCalledTimes(1);
   });
 });
 

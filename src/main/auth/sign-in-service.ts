@@ -310,6 +310,14 @@ export class SignInService {
     });
   }
 
+  /**
+   * The machine woke from sleep, the screen was unlocked, the network changed or the wall clock jumped:
+   * every session looks at its expiry again and refreshes what came due meanwhile.
+   */
+  wake(): void {
+    for (const account of this.#accounts.values()) account.session?.wake();
+  }
+
   close(): void {
     for (const account of this.#accounts.values()) account.close();
   }

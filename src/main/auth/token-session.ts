@@ -186,6 +186,11 @@ export class TokenSession {
     this.#timer.fireIn(backoffDelay(this.#failures - 1), () => void this.refresh().catch(() => {}));
   }
 
+  /** After a sleep or a clock jump: refresh now if it came due meanwhile, else wait the rest. */
+  wake(): void {
+    if (!this.#ended) this.#timer.recheck();
+  }
+
   end(): void {
     this.#ended = true;
     this.#timer.cancel();

@@ -170,6 +170,28 @@ describe('token session refresh schedule', () => {
     expect(endpoint.requests()).toBe(0);
   });
 
+  it('refreshes at once on wake when the token came due while the machine slept', async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const endpoint = tokenEndpoint(3600);
+    let slept = 0;
+    const s = new TokenSession(endpoint.runtime, tokens(Date.now(), 3600_000), null, null, {
+      now: () => Date.now() + slept,
+      persist: vi.fn(async () => {}),
+      invalidated: vi.fn(),
+      changed: vi.fn(),
+      log: { warn: vi.fn() },
+    });
+    sessions.push(s);
+    // Two hours of suspend: the wall clock moved on, the process's timers did not.
+    slept = 2 * 3600_000;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(endpoint.requests()).toBe(0);
+    s.wake();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(endpoint.requests()).toBe(1);
+    expect(s.tokens.accessToken).toBe('at-1');
+  });
+
   it('stops every timer when it ends', async () => {
     vi.useFakeTimers({ now: 1_000_000 });
     const endpoint = tokenEndpoint(3600);
