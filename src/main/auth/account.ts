@@ -214,6 +214,17 @@ export class Account {
     this.#move(next);
   }
 
+  /**
+   * Completes a pending browser sign-in with the address the user pasted from the browser; refused (the
+   * attempt stays pending) unless it is exactly this attempt's redirect.
+   */
+  pasteRedirect(address: string): void {
+    const attempt = this.#attempt;
+    if (!attempt?.live || !attempt.acceptRedirect)
+      throw new HostError('not_found', 'No sign-in in the browser is waiting here. Start the sign-in again.');
+    attempt.acceptRedirect(address);
+  }
+
   /** Drops the attempt without a word: an import that was refused is the caller's to report, not the card's. */
   abandon(attempt: Attempt): void {
     if (this.#attempt !== attempt) return;

@@ -30,6 +30,12 @@ export class Attempt {
     else this.#releases.push(release);
   }
 
+  /**
+   * Set by a browser sign-in while it waits for the redirect: completes it with the address the user pasted
+   * from the browser (when the redirect never reached the loopback).
+   */
+  acceptRedirect: ((address: string) => void) | null = null;
+
   /** Throws `cancelled` once the attempt has been cancelled: call after every await. */
   check(): void {
     if (this.#cancelled) throw new HostError('cancelled', this.#cancelled.reason);

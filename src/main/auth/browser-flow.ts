@@ -44,6 +44,7 @@ export async function startBrowserFlow(
   });
   // The listener belongs to the attempt: cancelling it (or a newer attempt) closes the port at once.
   attempt.own(() => receiver.fail(new HostError('cancelled', attempt.cancelled?.reason ?? 'cancelled')));
+  attempt.acceptRedirect = (address) => receiver.acceptPasted(address);
   attempt.check();
 
   const codeVerifier = client.randomPKCECodeVerifier();

@@ -157,6 +157,46 @@ export class LoopbackReceiver {
     }
   }
 
+  /**
+   * The address the browser was sent back to, pasted by the user when the redirect could not reach this
+   * port (a firewall, another machine's browser). Taken exactly as the redirect would be: this attempt's
+   * path on this host and port, this attempt's state, once. Anything else is refused and the wait goes on.
+   */
+  acceptPasted(text: string): void {
+    let url: URL;
+    try {
+      url = new URL(text.trim());
+    } catch {
+      throw new HostError(
+        'invalid_argument',
+        'That is not a web address. Copy the whole address from the browser and paste it again.',
+      );
+    }
+    const state = url.searchParams.get('state');
+    if (
+      url.protocol !== 'http:' ||
+      url.host !== this.#host ||
+      url.pathname !== this.#path ||
+      state === null ||
+      !sameSecret(state, this.#state)
+    ) {
+      throw new HostError(
+        'invalid_argument',
+        'That address is not the one this sign-in is waiting for. Paste the address the browser showed after you signed in (it starts with ' +
+          this.redirectUri +
+          '), or start the sign-in again.',
+      );
+    }
+    if (this.#accepted || this.#closed)
+      throw new HostError(
+        'not_found',
+        'This sign-in already has its address from the browser, or it has ended.',
+      );
+    this.#accepted = true;
+    clearTimeout(this.#timer);
+    this.#settle?.resolve(url);
+  }
+
   /** What the browser shows after the redirect; the sign-in flow supplies it once the code is exchanged. */
   setResult(result: Promise<ResultPage>): void {
     this.#result = result;

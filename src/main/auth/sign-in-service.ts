@@ -268,6 +268,15 @@ export class SignInService {
     return true;
   }
 
+  /**
+   * "Try another way": the browser could not reach the redirect, so the user pastes the address it was
+   * sent to. The sign-in then goes on as if the redirect had arrived; completion comes as events.
+   */
+  completeWithAddress(providerId: string, address: string): { accepted: true } {
+    this.#account(providerId).pasteRedirect(address);
+    return { accepted: true };
+  }
+
   #session(providerId: string): TokenSession {
     const session = this.#account(providerId).session;
     if (!session) throw new HostError('not_found', `not signed in with "${providerId}"`);
