@@ -6,6 +6,7 @@ import { SignInPanel } from './panels/SignInPanel.tsx';
 import { StoragePanel } from './panels/StoragePanel.tsx';
 import { WindowPanel } from './panels/WindowPanel.tsx';
 import { useNarrow } from './components/use-narrow.ts';
+import { useTabBar } from './components/use-tab-bar.ts';
 import { AREAS, type AreaId } from './areas.ts';
 
 /** Each area's panel; the list itself (order, ids, labels) is areas.ts. */
@@ -22,6 +23,9 @@ export function App() {
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   const chosen = useRef(false);
   const narrow = useNarrow();
+  // As a tab bar (narrow window) it may not fit: it shows that it scrolls and keeps the current tab in view.
+  const tablist = useRef<HTMLDivElement>(null);
+  useTabBar(tablist, `${area} ${narrow}`);
 
   useEffect(() => {
     host['app.info']().then(setInfo, () => setInfo(null));
@@ -74,7 +78,12 @@ export function App() {
           <img src="./icon.svg" alt="" width={28} height={28} />
           <span>Latchkey</span>
         </div>
-        <div role="tablist" aria-label="Areas" aria-orientation={narrow ? 'horizontal' : 'vertical'}>
+        <div
+          role="tablist"
+          aria-label="Areas"
+          aria-orientation={narrow ? 'horizontal' : 'vertical'}
+          ref={tablist}
+        >
           {AREAS.map((a, i) => (
             <button
               key={a.id}

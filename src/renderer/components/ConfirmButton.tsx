@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 /**
  * A destructive action that asks first, inline: "Clear all 33 keys? Clear / Keep". Focus goes to Keep (the
- * safe answer) when the question appears, and back to the button when it is answered.
+ * safe answer) when the question appears, and back to the button when it is answered; Escape is Keep. When
+ * the answer makes the button go away (nothing left to clear), the panel around it moves focus on.
  */
 export function ConfirmButton(props: {
   label: string;
@@ -27,14 +28,26 @@ export function ConfirmButton(props: {
     setAsking(false);
     if (confirm) props.onConfirm();
   };
+  // Escape is Keep, on either button (focus is on one of them while the question stands).
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    answer(false);
+  };
   if (asking) {
     return (
       <div className="confirm-row" role="group" aria-label={props.question}>
         <p>{props.question}</p>
-        <button type="button" className="danger confirm" onClick={() => answer(true)}>
+        <button type="button" className="danger confirm" onClick={() => answer(true)} onKeyDown={onKeyDown}>
           {props.confirmLabel}
         </button>
-        <button type="button" className="secondary" ref={keep} onClick={() => answer(false)}>
+        <button
+          type="button"
+          className="secondary"
+          ref={keep}
+          onClick={() => answer(false)}
+          onKeyDown={onKeyDown}
+        >
           Keep
         </button>
       </div>

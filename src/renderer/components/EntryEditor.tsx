@@ -23,6 +23,8 @@ export function EntryEditor(props: {
   error: FriendlyError | string | null;
   /** The list has not arrived yet. */
   loading: boolean;
+  /** The list is filtered (by a prefix): an empty one then means no match, not an empty store. */
+  filtered?: boolean;
 }) {
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
@@ -93,7 +95,7 @@ export function EntryEditor(props: {
           Loading…
         </p>
       ) : props.entries.length === 0 ? (
-        <p className="empty-list">No entries.</p>
+        <p className="empty-list">{props.filtered ? 'No key starts with this prefix.' : 'No entries.'}</p>
       ) : (
         <table aria-label={`${props.store} entries`} className="entries" ref={table}>
           <thead>
@@ -121,6 +123,8 @@ export function EntryEditor(props: {
                       setKey(k);
                       setKind(typeof v === 'string' ? 'text' : 'json');
                       setValue(typeof v === 'string' ? v : JSON.stringify(v));
+                      // Carry on in the form, where the entry now is.
+                      keyInput.current?.focus();
                     }}
                   >
                     Edit

@@ -13,6 +13,13 @@ export function firstControl(container: Element | null): HTMLElement | null {
   return container?.querySelector<HTMLElement>(CONTROLS) ?? null;
 }
 
+/** The first field of the first form in `container` (a form's key field, say). */
+export function firstField(container: Element | null): HTMLElement | null {
+  return (
+    container?.querySelector<HTMLElement>('form input:not([disabled]), form select:not([disabled])') ?? null
+  );
+}
+
 export function focusLost(): boolean {
   const active = document.activeElement;
   return active === null || active === document.body || !active.isConnected;
@@ -35,7 +42,12 @@ export function focusBack(origin: HTMLElement | null, container: Element | null)
  * For a region whose content changes on its own (a provider card when a sign-in completes, a list that
  * empties): if focus was in it and was lost by the change, it goes to the region's first control.
  */
-export function useFocusKeeper<T extends HTMLElement>(key: unknown, ready = true): RefObject<T | null> {
+export function useFocusKeeper<T extends HTMLElement>(
+  key: unknown,
+  ready = true,
+  /** Where focus goes instead of the first control (e.g. the first field of a form). */
+  pick: (region: T) => HTMLElement | null = firstControl,
+): RefObject<T | null> {
   const ref = useRef<T | null>(null);
   const hadFocus = useRef(false);
   useEffect(() => {
@@ -56,7 +68,10 @@ export function useFocusKeeper<T extends HTMLElement>(key: unknown, ready = true
   // Not while `ready` is false (an action is running and its buttons are disabled): the first control then
   // would be whatever happens to be enabled. Once ready, focus goes to the first control as it now is.
   useEffect(() => {
-    if (ready && hadFocus.current && focusLost()) firstControl(ref.current)?.focus();
+    const region = ref.current;
+    if (region && ready && hadFocus.current && focusLost()) (pick(region) ?? firstControl(region))?.focus();
+    // `pick` is a choice made once per call site, not state to follow.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, ready]);
   return ref;
 }

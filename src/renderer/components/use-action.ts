@@ -21,6 +21,8 @@ export function useAction(after?: () => void) {
   const run = async (action: () => Promise<unknown>): Promise<boolean> => {
     rememberFocus();
     setErrorState(null);
+    // What the last action said is replaced, never left standing beside this one's result or error.
+    setStatus('');
     setBusy(true);
     try {
       const note = await action();

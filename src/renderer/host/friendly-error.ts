@@ -30,7 +30,20 @@ function sentence(text: string): string {
   return t ? t[0]!.toUpperCase() + t.slice(1) + (/[.!?)]$/.test(t) ? '' : '.') : t;
 }
 
+/**
+ * An error the UI words itself (a browser refusal, a check before the call), with the raw text, when there is
+ * one, for "Technical detail".
+ */
+export class PlainError extends Error {
+  readonly detail: string | undefined;
+  constructor(message: string, detail?: string) {
+    super(message);
+    this.detail = detail;
+  }
+}
+
 export function friendlyError(error: unknown): FriendlyError {
+  if (error instanceof PlainError) return { message: error.message, detail: error.detail };
   if (!(error instanceof HostError)) {
     const text = error instanceof Error ? error.message : String(error);
     return { message: sentence(withoutMethodName(text)) };

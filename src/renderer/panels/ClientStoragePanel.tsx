@@ -4,6 +4,7 @@ import type { JsonValue } from '../../shared/json.ts';
 import { EntryEditor } from '../components/EntryEditor.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { useAction } from '../components/use-action.ts';
+import { firstField, useFocusKeeper } from '../components/focus.ts';
 import { host } from '../host/client.ts';
 import { useHostData } from '../host/use-host-data.ts';
 
@@ -19,9 +20,11 @@ export function ClientStoragePanel() {
     list.reload();
     info.reload();
   });
+  // After Clear the list (and the Clear button) is gone: focus goes to the key field, to add the next entry.
+  const section = useFocusKeeper<HTMLElement>(entries.length === 0, !busy, firstField);
 
   return (
-    <section aria-labelledby="client-storage-heading" className="card">
+    <section aria-labelledby="client-storage-heading" className="card" ref={section}>
       <h2 id="client-storage-heading">Client storage</h2>
       <p className="hint">
         Kept on disk by the host, shared by every window, saved before each change is confirmed.
@@ -52,6 +55,7 @@ export function ClientStoragePanel() {
         onError={setError}
         error={error ?? list.error}
         loading={list.data === null && list.error === null}
+        filtered={prefix !== ''}
       />
       {entries.length > 0 && !prefix && (
         <ConfirmButton

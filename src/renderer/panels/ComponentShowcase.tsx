@@ -23,6 +23,12 @@ export function ComponentShowcase() {
   return (
     <section aria-labelledby="showcase-heading" className="card">
       <h2 id="showcase-heading">Components</h2>
+      <p className="hint">
+        Three small building blocks that Flet apps use, here to try out: an image that draws SVG with a tint
+        colour and blend mode (and keeps the old picture until the next one has loaded), an animation whose
+        end starts the next one, and a container that clips what does not fit (none, a hard edge, or smooth
+        round corners). They run in the page only; nothing here is sent to the host.
+      </p>
       <div className="showcase">
         <div>
           <SvgImage src={p.src} alt={p.alt} tint={tint} blendMode={blend} width={96} height={96} />
@@ -82,9 +88,12 @@ export function ComponentShowcase() {
           </div>
         </div>
         <div>
-          <ClipContainer clip={clip} label="Clipped container">
-            <div className="clip-content">Content wider than its box</div>
-          </ClipContainer>
+          {/* Room for what "None" lets spill out, so it never covers the label below. */}
+          <div className="clip-stage">
+            <ClipContainer clip={clip} label="Clipped container">
+              <div className="clip-content">Content wider than its box</div>
+            </ClipContainer>
+          </div>
           <label>
             Clip behaviour
             <select value={clip} onChange={(e) => setClip(e.target.value as ClipBehavior)}>

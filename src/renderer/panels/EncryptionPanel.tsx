@@ -130,10 +130,13 @@ export function EncryptionPanel() {
             </button>
           </div>
         </form>
-        <p role="status" className="status">
-          {status}
-        </p>
-        <ErrorNote message={error} />
+        {/* One grid cell: an empty status line and error note leave no gap above the output. */}
+        <div className="results">
+          <p role="status" className="status">
+            {status}
+          </p>
+          <ErrorNote message={error} />
+        </div>
         <label className="output">
           Output
           <textarea value={output} readOnly spellCheck={false} />

@@ -2,6 +2,7 @@ import type { JsonValue } from '../../shared/json.ts';
 import { EntryEditor } from '../components/EntryEditor.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { useAction } from '../components/use-action.ts';
+import { firstField, useFocusKeeper } from '../components/focus.ts';
 import { host } from '../host/client.ts';
 import { useHostData } from '../host/use-host-data.ts';
 
@@ -9,10 +10,12 @@ import { useHostData } from '../host/use-host-data.ts';
 export function SessionPanel() {
   const list = useHostData(() => host['session.entries'](), '');
   const entries: Array<[string, JsonValue]> = list.data ?? [];
-  const { error, setError, run } = useAction(list.reload);
+  const { error, setError, busy, run } = useAction(list.reload);
+  // After Clear the list (and the Clear button) is gone: focus goes to the key field, to add the next entry.
+  const section = useFocusKeeper<HTMLElement>(entries.length === 0, !busy, firstField);
 
   return (
-    <section aria-labelledby="session-heading" className="card">
+    <section aria-labelledby="session-heading" className="card" ref={section}>
       <h2 id="session-heading">Session storage</h2>
       <p className="hint">Kept by the host for this window only; gone when it closes or reloads.</p>
       <EntryEditor

@@ -12,6 +12,23 @@ const LEVEL_TEXT: Record<VaultInfo['level'], string> = {
   weak: 'only weakly protected (no keyring available)',
 };
 
+/** The key store by the name people know it by; null where the level's text already says it. */
+function keyStoreName(backend: string): string | null {
+  if (backend === 'key-file') return null;
+  if (backend === 'keychain') return 'the macOS Keychain';
+  if (backend === 'dpapi') return 'Windows DPAPI';
+  if (backend === 'gnome_libsecret') return 'the Secret Service (GNOME Keyring)';
+  if (backend.startsWith('kwallet')) return 'KWallet';
+  if (backend === 'basic_text') return 'a fixed key that does not really protect them';
+  return backend;
+}
+
+/** A note from the host as a sentence: a capital at the start, a full stop at the end. */
+const sentence = (text: string) => {
+  const t = text.trim();
+  return t ? t[0]!.toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? '' : '.') : t;
+};
+
 /** Where remembered sign-ins live and how they are protected; "Forget all remembered sign-ins". */
 export function VaultPanel() {
   const vault = useHostData(() => host['auth.vault'](), '', ['auth.changed', 'auth.signedOut']);
@@ -24,7 +41,8 @@ export function VaultPanel() {
       {info && (
         <>
           <p className="hint">
-            Kept in {info.file}, encrypted, {LEVEL_TEXT[info.level]} (key store: {info.backend}).{' '}
+            Kept in {info.file}, encrypted, {LEVEL_TEXT[info.level]}
+            {keyStoreName(info.backend) ? ` (key store: ${keyStoreName(info.backend)})` : ''}.{' '}
             {info.remembered.length ? `Remembered: ${info.remembered.join(', ')}.` : 'Nothing is remembered.'}
           </p>
           {info.whyNot && (
@@ -44,7 +62,7 @@ export function VaultPanel() {
           )}
           {info.notes.map((n, i) => (
             <p role="status" className="notice" key={i}>
-              {n.reason}
+              {sentence(n.reason)}
               {n.movedTo ? ` The old file was kept as ${n.movedTo}.` : ''}
             </p>
           ))}
@@ -52,6 +70,7 @@ export function VaultPanel() {
             label="Forget all remembered sign-ins"
             question={`Forget all ${info.remembered.length} remembered sign-in${info.remembered.length === 1 ? '' : 's'}? You stay signed in until the app closes.`}
             confirmLabel="Forget"
+            disabled={info.remembered.length === 0}
             onConfirm={() => void run(() => host['auth.forgetAll']())}
           />
         </>

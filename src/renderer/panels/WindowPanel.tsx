@@ -12,6 +12,8 @@ import {
   writeClipboard,
 } from '../host/desktop.ts';
 import { ComponentShowcase } from './ComponentShowcase.tsx';
+import { PlainError } from '../host/friendly-error.ts';
+import { HostError } from '../../shared/errors.ts';
 
 export function WindowPanel() {
   const [caps, setCaps] = useState<WindowCapabilities | null>(null);
@@ -213,7 +215,21 @@ function ClipboardCard() {
         <button
           type="button"
           className="secondary"
-          onClick={() => void run(async () => void setRead(await readClipboard()))}
+          onClick={() =>
+            void run(async () => {
+              setRead(null);
+              try {
+                setRead(await readClipboard());
+              } catch (e) {
+                if (e instanceof HostError) throw e; // the desktop app's host says it in its own words
+                // The browser's own words ("Failed to execute 'readText' on 'Clipboard': …") go under the detail.
+                throw new PlainError(
+                  'The browser did not let this page read the clipboard. Allow clipboard access for this site in the browser, or paste the text into a field with Ctrl+V (⌘V on a Mac).',
+                  e instanceof Error ? e.message : String(e),
+                );
+              }
+            })
+          }
         >
           Read clipboard
         </button>
