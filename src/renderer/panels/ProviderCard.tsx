@@ -7,6 +7,7 @@ import { useFocusKeeper } from '../components/focus.ts';
 import { useAction } from '../components/use-action.ts';
 import { host } from '../host/client.ts';
 import { signInFailure } from '../host/friendly-error.ts';
+import { TryAnotherWay } from './TryAnotherWay.tsx';
 
 type SignedIn = Extract<AuthState, { status: 'signedIn' }>;
 
@@ -108,6 +109,12 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
             </a>
             {cancel}
           </div>
+          <TryAnotherWay
+            providerId={provider.id}
+            deviceFlow={provider.deviceFlow}
+            rememberMe={rememberMe}
+            onChange={onChange}
+          />
         </div>
       )}
       {state.status === 'pending' && state.mode === 'device' && (
