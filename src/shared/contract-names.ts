@@ -9,6 +9,10 @@ export const METHOD_NAMES = [
   'app.info',
   'app.settings',
   'app.setLastArea',
+  'app.openLogsFolder',
+  'update.state',
+  'update.check',
+  'update.install',
   'session.set',
   'session.get',
   'session.containsKey',
@@ -29,6 +33,7 @@ export const METHOD_NAMES = [
   'auth.signIn',
   'auth.signInWithDevice',
   'auth.cancel',
+  'auth.completeWithAddress',
   'auth.refresh',
   'auth.signOut',
   'auth.getAccessToken',
@@ -74,6 +79,8 @@ const EVENT_NAMES = [
   'auth.changed',
   'window.bringToFront',
   'window.state',
+  'update.changed',
+  'app.showArea',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

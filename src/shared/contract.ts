@@ -17,6 +17,7 @@ import type { Result } from './errors.ts';
 import { FLET_ITERATIONS, type DecryptDetails } from './flet-encryption.ts';
 import { POPUP_SIZE, type WindowCapabilities, type WindowState } from './window-types.ts';
 import type { JsonValue } from './json.ts';
+import type { UpdateState } from './update-types.ts';
 import { LIMITS } from './limits.ts';
 import { JsonValueSchema, StorageKey, Url } from './schemas.ts';
 
@@ -145,6 +146,13 @@ export const methods = {
   'app.setLastArea': method<void>()(
     z.tuple([z.string().regex(/^[a-z-]{1,32}$/, { error: 'an area id is 1–32 of a-z and -' })]),
   ),
+  // The desktop app's log folder in the file manager (web mode logs to stderr: unsupported).
+  'app.openLogsFolder': method<void>()(none),
+  // Updates (the installed desktop app only; elsewhere the state says unsupported).
+  'update.state': method<UpdateState>()(none),
+  'update.check': method<UpdateState>()(none),
+  // Quits and installs a downloaded update: false when none is ready.
+  'update.install': method<boolean>()(none),
 
   // Session storage (Flet's page.session): one store per window / page load, gone when it closes.
   'session.set': method<void>()(z.tuple([StorageKey, JsonValueSchema])),
@@ -179,6 +187,10 @@ export const methods = {
   ),
   'auth.signInWithDevice': method<DeviceAuthorization>()(z.tuple([ProviderId, SignInOptionsSchema])),
   'auth.cancel': method<boolean>()(z.tuple([ProviderId])),
+  /** Completes a pending browser sign-in with the address pasted from the browser (refused unless it is that sign-in's). */
+  'auth.completeWithAddress': method<{ accepted: true }>()(
+    z.tuple([ProviderId, z.string().min(1).max(8192)]),
+  ),
   'auth.refresh': method<AuthState>()(z.tuple([ProviderId])),
   'auth.signOut': method<{ endSessionUrl: string | null }>()(z.tuple([ProviderId])),
   'auth.getAccessToken': method<{ accessToken: string; tokenType: string; expiresAt: number | null }>()(
@@ -279,6 +291,10 @@ export interface Events {
   'window.bringToFront': Record<string, never>;
   /** This window's state changed (focus, maximise, minimise, move, resize). */
   'window.state': WindowState;
+  /** The update state changed (checking, progress, ready, error). */
+  'update.changed': UpdateState;
+  /** Show this area (a deep link, the About menu item); an unknown id is ignored. */
+  'app.showArea': { area: string };
 }
 export type { EventName };
 type _EventNamesInStep = AssertInStep<InStep<keyof Events, EventName>>;
