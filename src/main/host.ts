@@ -19,6 +19,9 @@ import { decrypt, decryptDetailed, encrypt } from './services/crypto/passphrase-
 import { SessionStorage } from './services/session-storage.ts';
 import { AppSettings, type SettingsStorePort } from './settings/app-settings.ts';
 import { ClientStorage } from './services/storage/client-storage.ts';
+import { consoleSink, LineLog } from './log/line-log.ts';
+import type { UpdateState } from '../shared/update-types.ts';
+import { APP_IDENTITY } from '../shared/app-identity.ts';
 
 export interface HostPorts {
   /** Window control, clipboard and links (Electron); absent in web mode. */
@@ -27,7 +30,22 @@ export interface HostPorts {
   openExternal(url: string): Promise<boolean>;
   /** Brings the app window to the front (after a sign-in). */
   bringToFront(): void;
+  /** The installed app's log folder and updates (Electron); absent in web mode. */
+  shell: AppShellPort;
 }
+
+/** What only the installed desktop app has: a log folder to show and updates. */
+export interface AppShellPort {
+  openLogsFolder(): Promise<void>;
+  /** null in a development build (updates are for the installed app). */
+  updates: {
+    readonly state: UpdateState;
+    check(): Promise<UpdateState>;
+    install(): Promise<boolean>;
+  } | null;
+}
+
+const NO_UPDATES: UpdateState = { status: 'unsupported', reason: 'updates are for the installed app' };
 
 export interface HostOptions {
   transport: AppInfo['transport'];
@@ -69,7 +87,8 @@ export interface Host {
 }
 
 export async function createHost(options: HostOptions): Promise<Host> {
-  const log = options.log ?? console;
+  // Every line passes the one redaction step (log/redact.ts); web mode's lines go to stderr.
+  const log = options.log ?? new LineLog(consoleSink);
   const events = new HostEvents();
   const session = new SessionStorage();
   const settingsError = (error: Error) => log.warn(`latchkey: settings: ${error.message}`);
@@ -139,7 +158,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   const handlers: Handlers = {
     'app.info': () => ({
-      name: 'Latchkey',
+      name: APP_IDENTITY.productName,
       version: options.version,
       transport: options.transport,
       platform: process.platform,
@@ -191,6 +210,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
       decryptDetailed(encrypted, passphrase, opts?.iterations),
     'app.settings': async () => ({ lastArea: (await settings()).lastArea() }),
     'app.setLastArea': async (_ctx, area) => (await settings()).saveLastArea(area),
+    'app.openLogsFolder': async () => {
+      const shell = options.ports?.shell;
+      if (!shell)
+        throw new HostError('unsupported', 'web mode writes its log to the terminal it runs in (stderr)');
+      await shell.openLogsFolder();
+    },
+    'update.state': () => options.ports?.shell?.updates?.state ?? NO_UPDATES,
+    'update.check': () => options.ports?.shell?.updates?.check() ?? NO_UPDATES,
+    'update.install': async () => (await options.ports?.shell?.updates?.install()) ?? false,
   };
 
   return {

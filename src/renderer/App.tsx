@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { APP_IDENTITY } from '../shared/app-identity.ts';
 import type { AppInfo } from '../shared/contract.ts';
 import { host, onHostEvent } from './host/client.ts';
+import { AboutPanel } from './panels/AboutPanel.tsx';
 import { EncryptionPanel } from './panels/EncryptionPanel.tsx';
 import { SignInPanel } from './panels/SignInPanel.tsx';
 import { StoragePanel } from './panels/StoragePanel.tsx';
@@ -15,6 +17,7 @@ const PANELS: Record<AreaId, () => React.JSX.Element> = {
   storage: StoragePanel,
   encryption: EncryptionPanel,
   window: WindowPanel,
+  about: AboutPanel,
 };
 
 export function App() {
@@ -48,6 +51,17 @@ export function App() {
 
   // After a sign-in the host asks for the window to come forward; in a browser that is window.focus().
   useEffect(() => onHostEvent('window.bringToFront', () => window.focus()), []);
+  // A deep link or the About menu item shows an area; an unknown id changes nothing.
+  useEffect(
+    () =>
+      onHostEvent('app.showArea', ({ area: id }) => {
+        const known = AREAS.find((a) => a.id === id);
+        if (!known) return;
+        chosen.current = true;
+        setArea(known.id);
+      }),
+    [],
+  );
 
   // Roving focus for the vertical tab list, as the ARIA tabs pattern describes.
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
@@ -76,7 +90,7 @@ export function App() {
       <aside className="sidebar">
         <div className="brand">
           <img src="./icon.svg" alt="" width={28} height={28} />
-          <span>Latchkey</span>
+          <span>{APP_IDENTITY.productName}</span>
         </div>
         <div
           role="tablist"

@@ -8,6 +8,7 @@ export const AREAS = [
   { id: 'storage', label: 'Storage' },
   { id: 'encryption', label: 'Encryption' },
   { id: 'window', label: 'Window' },
+  { id: 'about', label: 'About' },
 ] as const;
 
 export type AreaId = (typeof AREAS)[number]['id'];

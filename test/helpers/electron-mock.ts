@@ -157,6 +157,55 @@ class SessionMock {
 
 const partitions = new Map<string, SessionMock>();
 
+/** A menu as built from a template: the template is kept as given, so tests read labels, roles and clicks. */
+export class MenuMock {
+  static application: MenuMock | null = null;
+  static popups: Array<{ menu: MenuMock; options: unknown }> = [];
+  readonly template: Array<Record<string, unknown>>;
+  constructor(template: Array<Record<string, unknown>>) {
+    this.template = template;
+  }
+  static buildFromTemplate(template: Array<Record<string, unknown>>): MenuMock {
+    return new MenuMock(template);
+  }
+  static setApplicationMenu(menu: MenuMock | null): void {
+    MenuMock.application = menu;
+  }
+  popup(options: unknown): void {
+    MenuMock.popups.push({ menu: this, options });
+  }
+}
+
+export class TrayMock extends EventEmitter {
+  static all: TrayMock[] = [];
+  readonly image: unknown;
+  menu: MenuMock | null = null;
+  toolTip = '';
+  constructor(image: unknown) {
+    super();
+    this.image = image;
+    TrayMock.all.push(this);
+  }
+  setContextMenu(menu: MenuMock): void {
+    this.menu = menu;
+  }
+  setToolTip(text: string): void {
+    this.toolTip = text;
+  }
+}
+
+class NativeImageMock {
+  readonly path: string;
+  readonly size: { width: number; height: number } | null;
+  constructor(path: string, size: { width: number; height: number } | null = null) {
+    this.path = path;
+    this.size = size;
+  }
+  resize(size: { width: number; height: number }): NativeImageMock {
+    return new NativeImageMock(this.path, size);
+  }
+}
+
 /** Everything, recorded in call order where order matters (`calls`). */
 export const electron = {
   calls: [] as string[],
@@ -188,10 +237,19 @@ export const electron = {
       electron.calls.push('app.exit');
       electron.app.exitCodes.push(code);
     },
+    /** `app.getPath('logs')`; empty means `<userData>/logs`. */
+    logs: '',
+    protocolClients: [] as string[],
     getVersion: () => '0.0.0-mock',
     getPath: (name: string) => {
+      if (name === 'logs') return electron.app.logs || `${electron.app.userData}/logs`;
       if (name !== 'userData') throw new Error(`no mock path ${name}`);
       return electron.app.userData;
+    },
+    setAsDefaultProtocolClient(scheme: string): boolean {
+      electron.calls.push('app.setAsDefaultProtocolClient');
+      electron.app.protocolClients.push(scheme);
+      return true;
     },
     focus(): void {},
   }),
@@ -233,15 +291,38 @@ export const electron = {
   },
   shell: {
     opened: [] as string[],
+    openedPaths: [] as string[],
     async openExternal(url: string): Promise<void> {
       electron.shell.opened.push(url);
     },
+    /** Resolves with an error message, or '' on success (as Electron's does). */
+    async openPath(path: string): Promise<string> {
+      electron.shell.openedPaths.push(path);
+      return '';
+    },
+  },
+  Menu: MenuMock,
+  Tray: TrayMock,
+  nativeImage: {
+    createFromPath: (path: string) => new NativeImageMock(path),
   },
   dialog: {
     /** `dialog.showErrorBox` calls: the start-up refusals. */
     errorBoxes: [] as Array<{ title: string; content: string }>,
     showErrorBox(title: string, content: string): void {
       electron.dialog.errorBoxes.push({ title, content });
+    },
+    shown: [] as unknown[],
+    async showMessageBox(options: unknown): Promise<{ response: number }> {
+      electron.dialog.shown.push(options);
+      return { response: 0 };
+    },
+  },
+  crashReporter: {
+    started: null as unknown,
+    start(options: unknown): void {
+      electron.calls.push('crashReporter.start');
+      electron.crashReporter.started = options;
     },
   },
   ipcMain: {

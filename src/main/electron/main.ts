@@ -2,10 +2,11 @@
  * The Electron entry: composes the Electron-free host with Electron's adapters. Kept thin on purpose; every
  * decision it applies is a tested pure function elsewhere.
  */
-import { app, dialog, net, shell } from 'electron';
+import { app, crashReporter, dialog, net, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APP_IDENTITY } from '../../shared/app-identity.ts';
 import { IPC_EVENT_CHANNEL } from '../../shared/contract-names.ts';
 import { parseAppArgs } from '../app-args.ts';
 import { refuseBadDataFolder } from '../data-folder.ts';
@@ -14,10 +15,15 @@ import { createDispatcher } from '../ipc/dispatcher.ts';
 import { rendererSource } from '../security/renderer-source.ts';
 import { isSafeExternalUrl } from '../security/url-policy.ts';
 import type { SettingsStorePort } from '../settings/app-settings.ts';
+import { consoleSink, LineLog } from '../log/line-log.ts';
+import { UpdateController } from '../update/update-controller.ts';
+import { AppShell } from './app-shell.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { bringToFront } from './bring-to-front.ts';
 import { builtPaths } from './built-paths.ts';
 import { bindIpc, clientIdOf } from './ipc.ts';
+import { DeepLinkRouter, deepLinkInArgv } from './deep-links.ts';
+import { openLogFile } from './log-file.ts';
 import { closeWithin } from './quit.ts';
 import { SafeStorageProtector } from './safe-storage-protector.ts';
 import { installWebContentsGuards } from './web-contents-guards.ts';
@@ -26,9 +32,19 @@ import { WindowManager } from './window-manager.ts';
 /** How long quitting waits for the host to flush storage and the vault. */
 export const QUIT_TIMEOUT_MS = 3000;
 
-const paths = builtPaths(path.dirname(fileURLToPath(import.meta.url)));
+const mainDir = path.dirname(fileURLToPath(import.meta.url));
+const paths = builtPaths(mainDir);
 // Development switches (electron-vite's dev server) are dead in a packaged app.
 const source = rendererSource({ isPackaged: app.isPackaged, env: process.env });
+
+/**
+ * The app's log: every line redacted once (log/redact.ts), to the console at once and to the log file in
+ * `app.getPath('logs')` once it is opened after the first window shows (lines before that are kept).
+ */
+export const log = new LineLog(consoleSink);
+
+/** Deep links (`latchkey://open/storage`); the sign-in sets its redirect hook with `links.onAuthRedirect`. */
+export const links = new DeepLinkRouter(APP_IDENTITY.scheme, log);
 
 /** Resolves when the app has started (or at once in a second instance, which quits). */
 export const started: Promise<void> = (() => {
@@ -37,6 +53,16 @@ export const started: Promise<void> = (() => {
     app.quit();
     return Promise.resolve();
   }
+  // Minidumps stay on this machine unless the identity names a server (README "Logs and crash reports").
+  const submitURL = APP_IDENTITY.crashReportSubmitUrl;
+  crashReporter.start(submitURL ? { submitURL, uploadToServer: true } : { uploadToServer: false });
+  // macOS delivers links here, before ready when a link launches the app: the router queues those.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    links.receive(url);
+  });
+  // A development build would register the bare Electron binary as the scheme's handler: packaged only.
+  if (app.isPackaged) app.setAsDefaultProtocolClient(APP_IDENTITY.scheme);
   // Privileged schemes must be registered before the app is ready.
   registerAppScheme();
   return start();
@@ -79,7 +105,25 @@ async function start(): Promise<void> {
   });
   windows = wm;
 
+  // Updates only in the installed app; electron-updater is imported when the first check runs.
+  let shellUi: AppShell | null = null;
+  const updates = app.isPackaged
+    ? new UpdateController({
+        load: async () => (await import('electron-updater')).default.autoUpdater,
+        onChange: (state) => {
+          host.events.emit('update.changed', state);
+          shellUi?.refresh();
+        },
+        log,
+      })
+    : null;
+  const logsDir = app.getPath('logs');
+  log.info(
+    `latchkey ${app.getVersion()} started (${process.platform}, Electron ${process.versions.electron ?? '?'})`,
+  );
+
   const host = await createHost({
+    log,
     transport: 'electron',
     version: app.getVersion(),
     dataDir: app.getPath('userData'),
@@ -103,12 +147,34 @@ async function start(): Promise<void> {
         if (target) bringToFront(target);
       },
       window: wm,
+      shell: {
+        openLogsFolder: () => shellUi!.openLogsFolder(),
+        updates,
+      },
     },
   });
   wm.useSettings(await host.settings());
   host.events.attach(emit);
   closedClients.push((clientId) => host.clientClosed(clientId));
-  bindIpc(createDispatcher(host.handlers), source.origins);
+  bindIpc(createDispatcher(host.handlers, log), source.origins, log);
+  const ui = new AppShell({
+    productName: APP_IDENTITY.productName,
+    wm,
+    host,
+    updates,
+    logsDir,
+    trayIcon: trayIconPath,
+    log,
+  });
+  shellUi = ui;
+  ui.installMenu();
+  wm.onFloating((win) => {
+    if (win) ui.attachFloating(win);
+    ui.refresh();
+  });
+  host.events.attach((name) => {
+    if (name === 'auth.signedIn' || name === 'auth.signedOut' || name === 'auth.changed') ui.refresh();
+  });
 
   const first = wm.createMain(!args.floating);
   if (args.floating) wm.openFloating({});
@@ -116,12 +182,25 @@ async function start(): Promise<void> {
     setImmediate(() => {
       host.warmUp();
       void host.openVault(new SafeStorageProtector());
+      void openLogFile(logsDir).then(
+        (sink) => log.attach(sink),
+        (error: unknown) => log.warn(`latchkey: no log file: ${(error as Error).message}`),
+      );
+      ui.createTray();
+      updates?.schedule();
     }),
   );
+  links.ready({ openArea: (area) => void ui.showArea(area) });
+  // Windows and Linux: a link that launched the app is on its command line.
+  const launchLink = deepLinkInArgv(process.argv, APP_IDENTITY.scheme);
+  if (launchLink) links.receive(launchLink);
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
     const target = wm.floating ?? wm.main ?? wm.createMain();
     bringToFront(target);
+    // Windows and Linux deliver a deep link as the second instance's argument.
+    const link = deepLinkInArgv(argv, APP_IDENTITY.scheme);
+    if (link) links.receive(link);
   });
   app.on('activate', () => {
     if (wm.appWindows().length === 0) wm.createMain();
@@ -141,9 +220,17 @@ async function start(): Promise<void> {
     wm.quitting = true;
     if (flushed) return;
     event.preventDefault();
-    flushing ??= closeWithin(host.close(), QUIT_TIMEOUT_MS, console).then(() => {
+    flushing ??= closeWithin(host.close(), QUIT_TIMEOUT_MS, log).then(() => {
       flushed = true;
       app.quit();
     });
   });
+}
+
+/** The tray's PNG: in the package's resources (electron-builder `extraResources`), or the repository's assets. */
+function trayIconPath(): string {
+  const name = process.platform === 'darwin' ? '16x16.png' : '32x32.png';
+  return app.isPackaged
+    ? path.join(process.resourcesPath ?? mainDir, 'icons', name)
+    : path.join(mainDir, '..', '..', 'assets', 'icons', name);
 }

@@ -29,6 +29,7 @@ export class WindowManager implements WindowPort {
   floating: BrowserWindow | null = null;
   /** Set once the app is quitting: closing windows then must not bring others back. */
   quitting = false;
+  readonly #floatingListeners: Array<(win: BrowserWindow | null) => void> = [];
 
   constructor(options: {
     preloadPath: string;
@@ -46,6 +47,11 @@ export class WindowManager implements WindowPort {
   /** The settings arrive with the host, which needs this manager first; set before the first window. */
   useSettings(settings: AppSettings): void {
     this.#settings = settings;
+  }
+
+  /** Called with the floating window when it opens and with null when it closes (menus, tray). */
+  onFloating(listener: (win: BrowserWindow | null) => void): void {
+    this.#floatingListeners.push(listener);
   }
 
   /** The app's own windows, for host events: never popups showing other sites. */
@@ -204,12 +210,14 @@ export class WindowManager implements WindowPort {
     });
     win.on('closed', () => {
       this.floating = null;
+      for (const listener of this.#floatingListeners) listener(null);
       // While quitting, the main window may already be gone: never create one then.
       if (this.quitting) return;
       const main = this.main && !this.main.isDestroyed() ? this.main : this.createMain();
       main.show();
       bringToFront(main);
     });
+    for (const listener of this.#floatingListeners) listener(win);
     void win.loadURL(`${this.#appUrl}#floating`);
   }
 

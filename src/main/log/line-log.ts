@@ -50,7 +50,5 @@ export class LineLog implements Logger {
   }
 }
 
-/** Lines to stderr (web mode, and the desktop app's terminal in development). */
-export const stderrSink: LineSink = (level, line) => {
-  process.stderr.write(`${level === 'info' ? '' : `${level}: `}${line}\n`);
-};
+/** Lines to the console (web mode's stderr for warnings and errors; the desktop app's terminal). */
+export const consoleSink: LineSink = (level, line) => console[level](line);

@@ -78,6 +78,13 @@ const RULES: ReadonlyArray<readonly [RegExp, string | ((...m: string[]) => strin
     /\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,}|ya29\.[A-Za-z0-9._-]{16,}|xox[abpr]-[A-Za-z0-9-]{10,})/g,
     REDACTED,
   ],
+  // Any other opaque blob of 32+ base64/base64url characters with letters and digits in it: opaque access
+  // tokens, Flet ciphertext (base64url of a random salt and a Fernet token), keys. Words and paths never
+  // look like this.
+  [
+    /(?<![A-Za-z0-9_+-])[A-Za-z0-9_+-]{32,}={0,2}/g,
+    (m) => (/\d/.test(m) && /[A-Za-z]/.test(m) ? REDACTED : m),
+  ],
 ];
 
 /** The text with every secret this module knows how to recognise replaced by `[redacted]`. */

@@ -22,6 +22,10 @@ await main.started;
 delete process.env.ELECTRON_RENDERER_URL;
 
 describe('a packaged app', () => {
+  it('registers itself as the handler of its deep-link scheme', () => {
+    expect(electron.app.protocolClients).toEqual(['latchkey']);
+  });
+
   it('loads its own page, not the one ELECTRON_RENDERER_URL names', () => {
     expect(BrowserWindowMock.all[0]!.loaded).toEqual(['app://latchkey/index.html']);
   });

@@ -56,6 +56,12 @@ describe('redact', () => {
     ['Fernet ciphertext', 'out gAAAAABpZ3Jvd2luZy1jaXBoZXJ0ZXh0LXRoYXQtaXMtbG9uZw== ok', 'out [redacted] ok'],
     ['a GitHub token', 'token gho_16C7e42F292c6912E7710c838347Ae178B4a', 'token [redacted]'],
     ['a GitLab token', 'glpat-abcdefghij0123456789', REDACTED],
+    ['an opaque token', 'got N3vZk8Qw2Lp0Xr5Yt7Ub9Ic1Od4Ee6Ff8Gg', `got ${REDACTED}`],
+    [
+      'Flet ciphertext (salt first)',
+      'out 7cR2x_9Lq-0aZbYcXdWeVfUgThSiRjQkPlOm1234gAAAAAB',
+      `out ${REDACTED}`,
+    ],
   ])('%s', (_name, input, expected) => {
     expect(redact(input)).toBe(expected);
   });
@@ -65,6 +71,8 @@ describe('redact', () => {
     ['a URL without a query', 'provider http://127.0.0.1:5000/.well-known/openid-configuration unreachable'],
     ['a provider id and a state name', 'latchkey: demo signed in (state signedIn)'],
     ['a plain message', 'latchkey: settings: EACCES: permission denied'],
+    ['a file path', 'log at /home/ada/.config/Latchkey/logs/main.log (2026-12-01T20:00:00.000Z)'],
+    ['a long word', 'a-very-long-hyphenated-identifier-without-any-digits-at-all'],
   ])('leaves %s readable', (_name, input) => {
     expect(redact(input)).toBe(input);
   });
