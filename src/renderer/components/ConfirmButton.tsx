@@ -54,12 +54,16 @@ export function ConfirmButton(props: {
     );
   }
   return (
+    // Off by aria-disabled, not `disabled`: a button that turns off under the keyboard (Forget all, once
+    // nothing is left) keeps focus instead of dropping it to the page body.
     <button
       type="button"
       className="danger"
       ref={trigger}
-      disabled={props.disabled}
-      onClick={() => setAsking(true)}
+      aria-disabled={props.disabled ? true : undefined}
+      onClick={() => {
+        if (!props.disabled) setAsking(true);
+      }}
     >
       {props.label}
     </button>
