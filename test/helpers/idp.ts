@@ -20,7 +20,11 @@ export async function startTestIdp(
   options: DemoIdpOptions & { callbackIds?: string[] } = {},
 ): Promise<TestIdp> {
   const ids = options.callbackIds ?? ['corp', 'corp-secret', 'oidc'];
-  const redirects = ids.map((id) => `http://127.0.0.1/callback/${id}`);
+  // The loopback on any port, and the desktop app's private-use scheme (RFC 8252 section 7.1).
+  const redirects = ids.flatMap((id) => [
+    `http://127.0.0.1/callback/${id}`,
+    `dev.latchkey.app:/callback/${id}`,
+  ]);
   const common: Partial<ClientMetadata> = {
     application_type: 'native',
     redirect_uris: redirects,

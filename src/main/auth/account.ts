@@ -225,6 +225,12 @@ export class Account {
     attempt.acceptRedirect(address);
   }
 
+  /** A scheme redirect the operating system delivered: taken when it is this account's live attempt's. */
+  deliverRedirect(address: string): boolean {
+    const attempt = this.#attempt;
+    return Boolean(attempt?.live && attempt.deliverRedirect?.(address));
+  }
+
   /** Drops the attempt without a word: an import that was refused is the caller's to report, not the card's. */
   abandon(attempt: Attempt): void {
     if (this.#attempt !== attempt) return;

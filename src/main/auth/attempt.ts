@@ -36,6 +36,12 @@ export class Attempt {
    */
   acceptRedirect: ((address: string) => void) | null = null;
 
+  /**
+   * Set by a browser sign-in that waits on the app's own scheme: takes a redirect the operating system
+   * delivered, when it is this attempt's (true), and leaves the attempt alone otherwise (false).
+   */
+  deliverRedirect: ((address: string) => boolean) | null = null;
+
   /** Throws `cancelled` once the attempt has been cancelled: call after every await. */
   check(): void {
     if (this.#cancelled) throw new HostError('cancelled', this.#cancelled.reason);

@@ -9,7 +9,8 @@ import type { SignInError } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import type { Attempt } from './attempt.ts';
 import type { PendingView } from './account.ts';
-import { LoopbackReceiver, type ResultPage } from './loopback.ts';
+import { LoopbackReceiver, type RedirectReceiver, type ResultPage } from './loopback.ts';
+import { SchemeReceiver } from './scheme-redirect.ts';
 import type { ProviderRuntime, TokenSet } from './providers/types.ts';
 import { errorPage, successPage, type PageTemplates } from './result-pages.ts';
 import { toTokenSet } from './tokens.ts';
@@ -27,7 +28,12 @@ export async function startBrowserFlow(
   runtime: ProviderRuntime,
   attempt: Attempt,
   scopes: string[],
-  context: { now(): number; pages: PageTemplates },
+  context: {
+    now(): number;
+    pages: PageTemplates;
+    /** The desktop app's private-use scheme, for providers set to `"redirect": "scheme"` (absent in web mode). */
+    redirectScheme?: string | undefined;
+  },
 ): Promise<BrowserFlow> {
   const name = runtime.settings.name;
   const config = await runtime.configuration();
@@ -35,14 +41,28 @@ export async function startBrowserFlow(
 
   const fixed = runtime.flow.redirectUri;
   const state = client.randomState();
-  const receiver = await LoopbackReceiver.start({
-    port: fixed ? Number(fixed.port) : 0,
-    path: fixed ? fixed.pathname : `/callback/${runtime.settings.id}`,
-    hostname: fixed?.hostname ?? '127.0.0.1',
-    timeoutMs: runtime.flow.timeoutMs,
-    expectedState: state,
-  });
-  // The listener belongs to the attempt: cancelling it (or a newer attempt) closes the port at once.
+  const path = fixed ? fixed.pathname : `/callback/${runtime.settings.id}`;
+  const timeoutMs = runtime.flow.timeoutMs;
+  let receiver: RedirectReceiver;
+  if (runtime.flow.redirect === 'scheme' && context.redirectScheme) {
+    const scheme = new SchemeReceiver({
+      scheme: context.redirectScheme,
+      path,
+      timeoutMs,
+      expectedState: state,
+    });
+    attempt.deliverRedirect = (address) => scheme.deliver(address);
+    receiver = scheme;
+  } else {
+    receiver = await LoopbackReceiver.start({
+      port: fixed ? Number(fixed.port) : 0,
+      path,
+      hostname: fixed?.hostname ?? '127.0.0.1',
+      timeoutMs,
+      expectedState: state,
+    });
+  }
+  // The receiver belongs to the attempt: cancelling it (or a newer attempt) closes the port at once.
   attempt.own(() => receiver.fail(new HostError('cancelled', attempt.cancelled?.reason ?? 'cancelled')));
   attempt.acceptRedirect = (address) => receiver.acceptPasted(address);
   attempt.check();

@@ -15,6 +15,18 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HostError } from '../../shared/errors.ts';
 
+/** Where a browser sign-in's redirect arrives: the loopback listener, or the app's own scheme (scheme-redirect.ts). */
+export interface RedirectReceiver {
+  readonly redirectUri: string;
+  /** Resolves with the full redirect URL, or rejects on timeout / cancel. */
+  readonly callback: Promise<URL>;
+  /** What the browser shows once the sign-in has ended (where the receiver can show it anything). */
+  setResult(result: Promise<ResultPage>): void;
+  /** Takes the address pasted from the browser, exactly as the redirect would be taken; throws otherwise. */
+  acceptPasted(text: string): void;
+  fail(error: Error): void;
+}
+
 export interface LoopbackOptions {
   /** 0 for a free port. */
   port: number;
@@ -27,7 +39,7 @@ export interface LoopbackOptions {
   expectedState: string;
 }
 
-const sameSecret = (a: string, b: string) =>
+export const sameSecret = (a: string, b: string) =>
   timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
 /** Which loopback addresses a redirect host name must be served on, so no other process can take it. */
@@ -63,7 +75,7 @@ export interface ResultPage {
   html: string;
 }
 
-export class LoopbackReceiver {
+export class LoopbackReceiver implements RedirectReceiver {
   readonly redirectUri: string;
   /** Resolves with the full callback URL, or rejects on timeout / cancel. */
   readonly callback: Promise<URL>;

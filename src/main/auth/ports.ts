@@ -18,4 +18,11 @@ export interface AuthPorts {
   /** The clock (epoch ms). Injected, so tests move time instead of poking at tokens. */
   now(): number;
   log: Logger;
+  /**
+   * The desktop app's private-use redirect scheme (its reverse-DNS app id), for providers set to
+   * `"redirect": "scheme"`; absent where nothing can deliver such redirects (web mode).
+   */
+  redirectScheme?: string | undefined;
+  /** A deep link that brings the app forward, offered on the browser's result page (desktop only). */
+  returnToApp?: string | undefined;
 }

@@ -14,14 +14,22 @@ main{background:#fff;border:1px solid #d9dde3;border-radius:12px;padding:24px 32
 export interface PageTemplates {
   completePageHtml?: string | undefined;
   errorPageHtml?: string | undefined;
+  /**
+   * A link that brings the installed app forward (its deep-link scheme, `latchkey://open/signin`), where the
+   * app has registered one; the page offers it as "Return to the app".
+   */
+  returnToApp?: string | undefined;
 }
+
+const returnLink = (templates: PageTemplates) =>
+  templates.returnToApp ? `<p><a href="${escapeHtml(templates.returnToApp)}">Return to the app</a></p>` : '';
 
 export function successPage(providerName: string, templates: PageTemplates): string {
   if (templates.completePageHtml)
     return templates.completePageHtml.replaceAll('{{provider}}', escapeHtml(providerName));
   return page(
     'Signed in',
-    `<h1>Signed in with ${escapeHtml(providerName)}</h1><p>You can close this tab and return to the app.</p>`,
+    `<h1>Signed in with ${escapeHtml(providerName)}</h1><p>You can close this tab and return to the app.</p>${returnLink(templates)}`,
   );
 }
 
@@ -34,6 +42,6 @@ export function errorPage(providerName: string, error: SignInError, templates: P
   }
   return page(
     'Sign-in failed',
-    `<h1>Sign-in with ${escapeHtml(providerName)} failed</h1><p>${escapeHtml(text)}</p><p>Return to the app to try again.</p>`,
+    `<h1>Sign-in with ${escapeHtml(providerName)} failed</h1><p>${escapeHtml(text)}</p><p>Return to the app to try again.</p>${returnLink(templates)}`,
   );
 }

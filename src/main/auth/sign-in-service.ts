@@ -179,7 +179,8 @@ export class SignInService {
       attempt.check();
       return startBrowserFlow(account.runtime, attempt, scopes, {
         now: this.#ports.now,
-        pages: this.#config,
+        pages: { ...this.#config, returnToApp: this.#ports.returnToApp },
+        redirectScheme: this.#ports.redirectScheme,
       });
     });
     account.pending(attempt, flow.pending);
@@ -275,6 +276,15 @@ export class SignInService {
   completeWithAddress(providerId: string, address: string): { accepted: true } {
     this.#account(providerId).pasteRedirect(address);
     return { accepted: true };
+  }
+
+  /**
+   * A redirect to the app's own scheme, as the operating system delivered it (a second launch, `open-url`).
+   * Only a pending sign-in whose own redirect it is takes it; anything else changes nothing (false).
+   */
+  deliverRedirect(address: string): boolean {
+    for (const account of this.#accounts.values()) if (account.deliverRedirect(address)) return true;
+    return false;
   }
 
   #session(providerId: string): TokenSession {

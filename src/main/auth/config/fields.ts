@@ -64,6 +64,12 @@ export function commonFields(clientAuth: { default: ClientAuthMethod; why?: stri
       .describe(
         'Fixed loopback redirect URI (http://127.0.0.1:PORT/PATH or http://localhost:PORT/PATH) for providers that register an exact port. Default: http://127.0.0.1:<free port>/callback/<id>.',
       ),
+    redirect: z
+      .enum(['loopback', 'scheme'])
+      .optional()
+      .describe(
+        'Where the browser returns after sign-in: "loopback" (default, http://127.0.0.1:<port>/callback/<id>) or "scheme": the desktop app\'s private-use scheme (RFC 8252 section 7.1), <app id>:/callback/<id> (dev.latchkey.app:/callback/<id> by default), for networks that block loopback. Web mode always uses the loopback.',
+      ),
     fetchUser: z.boolean().optional().describe('Fetch the user profile after sign-in (default true).'),
     fetchGroups: z
       .boolean()
@@ -113,6 +119,7 @@ export interface CommonSettings {
   clientId?: string;
   scopes?: string[] | undefined;
   redirectUri?: string | undefined;
+  redirect?: 'loopback' | 'scheme' | undefined;
   fetchUser?: boolean | undefined;
   fetchGroups?: boolean | undefined;
   deviceFlow?: boolean | undefined;

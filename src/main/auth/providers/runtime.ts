@@ -35,6 +35,8 @@ export interface FlowOptions {
   extraScopes: string[];
   /** A registered fixed loopback redirect, or null for a free port on 127.0.0.1. */
   redirectUri: URL | null;
+  /** `scheme`: the desktop app's private-use scheme redirect, where the host has one (else the loopback). */
+  redirect: 'loopback' | 'scheme';
   timeoutMs: number;
   revokeOnSignOut: boolean;
   endSessionOnSignOut: boolean;
