@@ -41,11 +41,12 @@ export function identityProblems(
     : builder.protocols
       ? [builder.protocols]
       : [];
-  expect(
-    'electron-builder.yml protocols[*].schemes',
-    protocols.flatMap((p) => p.schemes as string[]),
-    [identity.scheme],
+  // The deep-link scheme first; the app id may follow, as the scheme of sign-in redirects (RFC 8252 §7.1).
+  const schemes = protocols.flatMap((p) =>
+    Array.isArray(p.schemes) ? (p.schemes as unknown[]) : [p.schemes],
   );
+  const wanted = schemes.length > 1 ? [identity.scheme, identity.appId] : [identity.scheme];
+  expect('electron-builder.yml protocols[*].schemes', schemes, wanted);
   const publish = Array.isArray(builder.publish) ? builder.publish[0] : builder.publish;
   const feed = publish as { provider?: unknown; url?: unknown } | undefined;
   expect('electron-builder.yml publish provider', feed?.provider, identity.updateFeed.provider);

@@ -8,7 +8,8 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { checkIdentity } from '../../scripts/check-identity.ts';
+import { checkIdentity, identityProblems } from '../../scripts/check-identity.ts';
+import { APP_IDENTITY } from '../../src/shared/app-identity.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const run = promisify(execFile);
@@ -71,6 +72,21 @@ describe('check:identity', () => {
       scheme: 'acme-notes',
     });
     expect(await cli(root)).toMatchObject({ code: 0 });
+  });
+
+  it('takes the app id as a second scheme (sign-in redirects), and nothing else', () => {
+    const builder = (schemes: string[]) => ({
+      appId: APP_IDENTITY.appId,
+      productName: APP_IDENTITY.productName,
+      protocols: [{ name: 'x', schemes }],
+      publish: [APP_IDENTITY.updateFeed],
+    });
+    const pkg = { productName: APP_IDENTITY.productName };
+    expect(identityProblems(APP_IDENTITY, builder([APP_IDENTITY.scheme, APP_IDENTITY.appId]), pkg)).toEqual(
+      [],
+    );
+    expect(identityProblems(APP_IDENTITY, builder([APP_IDENTITY.scheme, 'other']), pkg)).toHaveLength(1);
+    expect(identityProblems(APP_IDENTITY, builder([APP_IDENTITY.appId]), pkg)).toHaveLength(1);
   });
 
   it.each([
