@@ -19,9 +19,6 @@ export type Handlers = {
   [K in MethodName]: (ctx: CallContext, ...args: ParsedArgs<K>) => MethodResult<K> | Promise<MethodResult<K>>;
 };
 
-// Still imported from here by services/storage/dir-lock.ts (another owner); new code imports shared/logger.ts.
-export type { Logger };
-
 function describeIssue(issue: z.core.$ZodIssue): { path: string; message: string; error: IssueError | null } {
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
   // Our own schemas put the error's code and details here (schemas.ts); zod's built-in issues carry none.

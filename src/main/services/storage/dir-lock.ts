@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { delay } from '../../async.ts';
 import { HostError } from '../../../shared/errors.ts';
-import type { Logger } from '../../ipc/dispatcher.ts';
+import type { Logger } from '../../../shared/logger.ts';
 import { NOFOLLOW } from './trusted-path.ts';
 
 interface LockRecord {
@@ -62,8 +62,6 @@ function self(): LockRecord {
 }
 
 function parse(text: string): LockRecord | null {
-  // Latchkey 0.1 wrote the bare pid.
-  if (/^\d+$/.test(text.trim())) return { pid: Number(text.trim()), start: null, boot: null };
   try {
     const v = JSON.parse(text) as Partial<LockRecord>;
     if (!Number.isInteger(v.pid) || (v.pid as number) <= 0) return null;
@@ -80,11 +78,6 @@ function holds(record: LockRecord): boolean {
   if (record.boot !== null && boot !== null && record.boot !== boot) return false;
   const start = processStart(record.pid);
   if (record.start !== null && start !== null) return record.start === start;
-  if (record.start === null && start !== null) {
-    // A bare pid from Latchkey 0.1: held only if that pid is still a Node or Electron program.
-    const cmd = readOrNull(`/proc/${record.pid}/cmdline`) ?? '';
-    return /node|electron|latchkey/i.test(cmd);
-  }
   return true; // no /proc (macOS, Windows): a live pid is taken at its word
 }
 

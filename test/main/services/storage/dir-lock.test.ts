@@ -3,7 +3,7 @@
  * does. Real processes, real files. The 4-process race is in dir-lock.race.stress.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { acquireLock } from '../../../../src/main/services/storage/dir-lock.ts';
@@ -22,13 +22,17 @@ describe('store lock', () => {
     return release();
   });
 
-  it('takes over a lock from another boot, and a bare pid (Latchkey 0.1) that is not a Node program', async () => {
+  it('takes over a lock from another boot, and one that is not a lock record at all once it is a second old', async () => {
     const dir = tempDir('lock-boot');
     const a = path.join(dir, 'a.lock');
     writeFileSync(a, JSON.stringify({ pid: 1, start: null, boot: 'another-boot' }));
     const b = path.join(dir, 'b.lock');
     writeFileSync(b, '1');
+    // Not a record (a racer still writing it, or garbage): stale only after a second; make it that old.
+    const old = new Date(Date.now() - 5000);
+    utimesSync(b, old, old);
     const releases = [await acquireLock(a), await acquireLock(b)];
+    expect(JSON.parse(readFileSync(b, 'utf8')).pid).toBe(process.pid);
     return Promise.all(releases.map((r) => r()));
   });
 
