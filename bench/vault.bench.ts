@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { decrypt, encrypt } from '../src/main/services/crypto/passphrase-encryption.ts';
 import { TokenVault } from '../src/main/vault/token-vault.ts';
 import { bindingOf } from '../src/main/auth/providers/flow-options.ts';
-import type { ProviderSettings } from '../src/main/auth/config/load.ts';
+import type { ProviderSettings } from '../src/main/auth/config/types.ts';
 import { row, type BenchRow } from './lib.ts';
 import { instantKeychain, PROVIDER, restoreOnce } from './restore-child.ts';
 

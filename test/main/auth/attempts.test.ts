@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignInService } from '../../../src/main/auth/sign-in-service.ts';
 import { createRuntime } from '../../../src/main/auth/providers/index.ts';
-import type { ProviderSettings } from '../../../src/main/auth/config/load.ts';
+import type { ProviderSettings } from '../../../src/main/auth/config/types.ts';
 import { oidcEntry, startTestIdp, type TestIdp } from '../../helpers/idp.ts';
 import { track } from '../../helpers/disposables.ts';
 import { signInServiceFor } from '../../helpers/sign-in.ts';

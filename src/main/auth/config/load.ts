@@ -7,8 +7,6 @@ import { demo } from '../providers/demo.ts';
 import { PROVIDER_TYPE_LIST } from '../providers/registry.ts';
 import type { ConfigProblem, LoadedConfig, ProviderSettings } from './types.ts';
 
-export type { LoadedConfig, ProviderSettings } from './types.ts';
-
 const parser = () => import('./parse-entries.ts');
 const none = (): { providers: ProviderSettings[]; problems: ConfigProblem[] } => ({
   providers: [],
