@@ -34,10 +34,12 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
   // While an action runs its buttons are disabled; focus waits for them rather than landing on whatever
   // control happens to be enabled (after Sign out: the sign-in button, not "Remember me").
   const cardRef = useFocusKeeper<HTMLElement>(state.status, !busy);
-  // One failure, said once: the refused call if there is one (the host then also records it as the provider's
-  // last error), else the provider's last error. A cancel on the provider's page is a note, not a failure.
+  // One failure, said once. A sign-in the host refuses is also recorded as the provider's last error: that
+  // one is said (first line "Sign-in failed: …", its code and raw text under Technical detail), not the
+  // refused call as well. Any other refusal (Cancel, Refresh now, …) is said as the card's own error. A
+  // cancel on the provider's page is a note, not a failure.
   const last = state.status === 'signedOut' && state.lastError ? signInFailure(state.lastError) : null;
-  const failure = error ?? (last && !last.cancelled ? last : null);
+  const failure = last && !last.cancelled ? last : error;
   // Both pending states (browser and device code) offer the same Cancel.
   const cancel = (
     <button

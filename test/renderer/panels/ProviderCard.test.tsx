@@ -226,13 +226,13 @@ describe('provider card', () => {
     // Both sources have spoken: the refused call, and the provider's state read again after it.
     await vi.waitFor(() => expect(fakeHost.callsTo('auth.providers').length).toBeGreaterThan(reads));
     await settled();
-    return { said: alerts(card).map((a) => a.textContent ?? ''), signIn };
+    return { said: alerts(card).map((a) => a.querySelector('p')?.textContent ?? ''), signIn };
   }
 
   it('a sign-in the host refuses at once is said in plain words, with focus back on Sign in', async () => {
     const { said, signIn } = await refusedAtOnce();
     expect(said).toContain(
-      'The redirect port 8400 is in use by another program; close it or choose another port.',
+      'Sign-in failed: The redirect port 8400 is in use by another program; close it or choose another port.',
     );
     expect(said.join(' ')).not.toContain('auth.signIn');
     expect(document.activeElement).toBe(signIn);
