@@ -1,6 +1,8 @@
 /**
- * Every area at a desktop size and at a floating-window size, light and dark: no sideways page scroll, and
- * no serious or critical accessibility violations as axe-core (from npm, injected into the page) sees them.
+ * Every area at a desktop size and at a floating-window size, light and dark: no sideways page scroll, no
+ * accessibility violations of any impact as axe-core (from npm, injected into the page) sees them, disabled
+ * buttons that look disabled, and in a narrow window a tab bar that shows it scrolls and keeps the current
+ * tab in view.
  * The Sign-in area is checked signed out and signed in; Storage with long keys and values; Encryption with a
  * result; Window as it is.
  */
@@ -32,7 +34,7 @@ async function axe(page: Page): Promise<Violation[]> {
       .axe;
     return run.run({ resultTypes: ['violations'] });
   });
-  return (result.violations as Violation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return result.violations as Violation[];
 }
 
 /** Sideways scroll of the page and of its main scroll area (long values may scroll only inside their own box). */
@@ -42,6 +44,55 @@ async function sidewaysScroll(page: Page): Promise<string[]> {
       .filter((el): el is HTMLElement => el !== null && el.scrollWidth > el.clientWidth)
       .map((el) => `${el.tagName.toLowerCase()} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`),
   );
+}
+
+/**
+ * Disabled buttons that look like live ones: a disabled button must not wear the accent fill of an enabled
+ * primary button, its label must be the muted disabled colour, and its edge dashed.
+ */
+async function liveLookingDisabled(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = getComputedStyle(document.documentElement);
+    const probe = document.createElement('span');
+    document.body.append(probe);
+    const resolve = (v: string) => {
+      probe.style.color = root.getPropertyValue(v);
+      return getComputedStyle(probe).color;
+    };
+    const accent = resolve('--accent');
+    const muted = resolve('--disabled-text');
+    probe.remove();
+    return [...document.querySelectorAll<HTMLButtonElement>('button:disabled, button[aria-disabled="true"]')]
+      .filter((b) => b.getClientRects().length > 0)
+      .flatMap((b) => {
+        const style = getComputedStyle(b);
+        const name = b.getAttribute('aria-label') ?? b.textContent;
+        const wrong = [];
+        if (style.backgroundColor === accent) wrong.push('accent background');
+        if (style.color !== muted) wrong.push(`label colour ${style.color}, not ${muted}`);
+        if (style.borderTopStyle !== 'dashed') wrong.push('solid edge');
+        return wrong.length ? [`disabled "${name}" looks live: ${wrong.join(', ')}`] : [];
+      });
+  });
+}
+
+/** In a narrow window: a tab bar wider than the window says so (data-more, which the styles fade), and the
+ * selected tab is wholly inside the bar's visible part. */
+async function tabBarProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bar = document.querySelector<HTMLElement>('[role="tablist"]')!;
+    if (getComputedStyle(bar).flexDirection !== 'row') return [];
+    const problems = [];
+    if (bar.scrollWidth > bar.clientWidth + 1 && !bar.dataset.more)
+      problems.push('the tab bar scrolls but does not show it');
+    const selected = bar.querySelector('[aria-selected="true"]')!.getBoundingClientRect();
+    const visible = bar.getBoundingClientRect();
+    if (selected.left < visible.left - 1 || selected.right > visible.right + 1)
+      problems.push(
+        `the selected tab is cut (${Math.round(selected.left)}–${Math.round(selected.right)} of ${Math.round(visible.left)}–${Math.round(visible.right)})`,
+      );
+    return problems;
+  });
 }
 
 const SIZES = [
@@ -84,7 +135,7 @@ describe('layout and accessibility of every area', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     for (const size of SIZES) {
-      it(`${size.name} ${size.width}×${size.height}, ${scheme}: no sideways scroll, no serious axe violations`, async () => {
+      it(`${size.name} ${size.width}×${size.height}, ${scheme}: no sideways scroll, no axe violations, disabled looks disabled, tab bar in view`, async () => {
         const page = await app.browser.context.newPage();
         await page.setViewportSize({ width: size.width, height: size.height });
         await page.emulateMedia({ colorScheme: scheme });
@@ -102,6 +153,8 @@ describe('layout and accessibility of every area', () => {
             await card.getByRole('region', { name: 'Demo API response' }).waitFor();
           }
           for (const p of await sidewaysScroll(page)) problems.push(`${area}: ${p}`);
+          for (const p of await liveLookingDisabled(page)) problems.push(`${area}: ${p}`);
+          for (const p of await tabBarProblems(page)) problems.push(`${area}: ${p}`);
           for (const v of await axe(page)) {
             problems.push(
               `${area}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
