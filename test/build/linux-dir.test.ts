@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'js-yaml';
+import { LinuxTargetHelper } from 'app-builder-lib/out/targets/LinuxTargetHelper.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_IDENTITY } from '../../src/shared/app-identity.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -89,5 +90,31 @@ describe('electron-builder --linux dir', () => {
     // EnableNodeCliInspectArguments, EnableEmbeddedAsarIntegrityValidation, OnlyLoadAppFromAsar,
     // LoadBrowserProcessSpecificV8Snapshot, GrantFileProtocolExtraPrivileges.
     expect(binary.subarray(at + 2, at + 2 + 8).toString()).toBe('01001100');
+  });
+});
+
+describe('the Linux desktop entry (AppImage, deb)', () => {
+  // Those targets download their tools (appimagetool, fpm), which cannot happen here: the entry is computed
+  // by electron-builder's own LinuxTargetHelper from this configuration, as those targets do.
+  it('registers the app as the handler of its scheme (MimeType x-scheme-handler/<scheme>)', async () => {
+    const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as { linux: object };
+    const packager = {
+      appInfo: {
+        productName: APP_IDENTITY.productName,
+        sanitizedProductName: APP_IDENTITY.productName,
+        description: 'x',
+      },
+      executableName: 'latchkey',
+      info: { metadata: { desktopName: 'latchkey.desktop' } },
+      fileAssociations: [],
+      config,
+      platformSpecificBuildOptions: config.linux,
+    };
+    const helper = new LinuxTargetHelper(
+      packager as unknown as ConstructorParameters<typeof LinuxTargetHelper>[0],
+    );
+    const entry = await helper.computeDesktopEntry(config.linux);
+    expect(entry).toContain(`MimeType=x-scheme-handler/${APP_IDENTITY.scheme};`);
+    expect(entry).toMatch(/^Exec=.* %U$/m);
   });
 });
