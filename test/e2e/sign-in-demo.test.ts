@@ -67,7 +67,7 @@ describe('sign-in with the built-in demo provider, no configuration', () => {
     await page.close();
   });
 
-  it('shows access_denied when the user denies at the provider', async () => {
+  it('Deny at the provider reads like Cancel in the app: a note, with access_denied under Technical detail', async () => {
     const page = await app.browser.context.newPage();
     await page.goto(app.web.url);
     const card = page.getByRole('region', { name: 'Demo' });
@@ -82,8 +82,10 @@ describe('sign-in with the built-in demo provider, no configuration', () => {
     );
     await popup.close();
     await page.bringToFront();
-    const alert = card.getByRole('alert').filter({ hasText: 'access_denied' });
-    await alert.waitFor();
+    const note = card.getByRole('status').filter({ hasText: 'Sign-in cancelled on the provider’s page.' });
+    await note.waitFor();
+    expect(await note.locator('details code').textContent()).toMatch(/^access_denied/);
+    expect(await card.getByRole('alert').filter({ hasText: /\S/ }).count()).toBe(0);
     await page.close();
   });
 
