@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { AppInfo } from '../shared/contract.ts';
 import { HostError } from '../shared/errors.ts';
 import type { LoadOptions } from './auth/config/load.ts';
+import { WallClockWatch } from './async.ts';
 import { createSignIn, type SignInSetup } from './auth/create-sign-in.ts';
 import type { FetchImpl } from './auth/providers/http.ts';
 import type { Handlers } from './ipc/dispatcher.ts';
@@ -67,6 +68,10 @@ export interface HostOptions {
    * and certificate store, as in Chrome); in web mode a fetch that follows HTTPS_PROXY/NO_PROXY.
    */
   fetch?: FetchImpl;
+  /** The app's private-use redirect scheme (desktop only: the OS hands such redirects to the app). */
+  redirectScheme?: string;
+  /** A deep link to the app for the browser's result page ("Return to the app"; desktop only). */
+  returnToApp?: string;
   /** Where small settings live: electron-store in the desktop app; default `conf` in the data directory. */
   settings?: SettingsStorePort;
 }
@@ -79,6 +84,8 @@ export interface Host {
   settings(): Promise<AppSettings>;
   /** Starts background work that must not delay start-up (provider metadata, the demo provider). */
   warmUp(): void;
+  /** The machine woke or the screen was unlocked (Electron's powerMonitor): sessions look at expiry again. */
+  wake(): void;
   /** Opens the token vault and restores remembered sign-ins (called by createHost unless deferred). */
   openVault(protector: KeyProtector): Promise<void>;
   /** A window closed or a web page went away. */
@@ -131,6 +138,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       emit: (name, payload) => events.emit(name, payload),
       now: options.now ?? Date.now,
       log,
+      redirectScheme: options.redirectScheme,
+      returnToApp: options.returnToApp,
     },
     { demoDataDir: path.join(options.dataDir, 'demo-idp'), fetch: options.fetch },
   );
@@ -191,6 +200,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'auth.signIn': (_ctx, id, opts) => auth.signIn(id, opts ?? {}),
     'auth.signInWithDevice': (_ctx, id, opts) => auth.signInWithDevice(id, opts ?? {}),
     'auth.cancel': (_ctx, id) => auth.cancel(id),
+    'auth.completeWithAddress': (_ctx, id, address) => auth.completeWithAddress(id, address),
     'auth.refresh': (_ctx, id) => auth.refresh(id),
     'auth.signOut': (_ctx, id) => auth.signOut(id),
     'auth.getAccessToken': (_ctx, id) => auth.accessToken(id),
@@ -221,16 +231,27 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'update.install': async () => (await options.ports?.shell?.updates?.install()) ?? false,
   };
 
+  const clockWatch = new WallClockWatch(
+    { now: options.now ?? Date.now, monotonic: () => performance.now() },
+    () => auth.wake(),
+  );
+
   return {
     handlers,
     events,
     signIn,
     settings,
     openVault,
-    warmUp: () => auth.prefetch(),
+    warmUp: () => {
+      auth.prefetch();
+      // A machine that slept, or a clock that was set, leaves timers late: look again when that happens.
+      clockWatch.start();
+    },
+    wake: () => auth.wake(),
     clientClosed: (clientId) => session.drop(clientId),
     close: async () => {
       events.emit('host.closing', { reason: 'the host is shutting down' });
+      clockWatch.stop();
       await signIn.close();
       await vault?.close();
       await storage?.close();

@@ -318,6 +318,8 @@ export const electron = {
       return { response: 0 };
     },
   },
+  // Electron's powerMonitor: a test emits 'resume' or 'unlock-screen' as the OS would after a sleep.
+  powerMonitor: new EventEmitter(),
   crashReporter: {
     started: null as unknown,
     start(options: unknown): void {

@@ -2,7 +2,7 @@
  * The Electron entry: composes the Electron-free host with Electron's adapters. Kept thin on purpose; every
  * decision it applies is a tested pure function elsewhere.
  */
-import { app, crashReporter, dialog, net, shell } from 'electron';
+import { app, crashReporter, dialog, net, powerMonitor, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { bringToFront } from './bring-to-front.ts';
 import { builtPaths } from './built-paths.ts';
 import { bindIpc, clientIdOf } from './ipc.ts';
-import { DeepLinkRouter, deepLinkInArgv } from './deep-links.ts';
+import { DeepLinkRouter, deepLinkInArgv, loggableLink } from './deep-links.ts';
 import { openLogFile } from './log-file.ts';
 import { closeWithin } from './quit.ts';
 import { SafeStorageProtector } from './safe-storage-protector.ts';
@@ -43,6 +43,18 @@ const source = rendererSource({ isPackaged: app.isPackaged, env: process.env });
  */
 export const log = new LineLog(consoleSink);
 
+/**
+ * Sign-in redirects to the app's own scheme (`<app id>:/callback/<provider>`, RFC 8252 section 7.1). One that
+ * arrives before the host is up (macOS can send `open-url` before ready) waits until it is.
+ */
+let deliverRedirect: ((url: string) => void) | null = null;
+const earlyRedirects: string[] = [];
+const isSignInRedirect = (url: string) => url.toLowerCase().startsWith(`${APP_IDENTITY.appId}:`);
+function receiveRedirect(url: string): void {
+  if (deliverRedirect) deliverRedirect(url);
+  else if (earlyRedirects.length < 4) earlyRedirects.push(url);
+}
+
 /** Deep links (`latchkey://open/storage`); the sign-in sets its redirect hook with `links.onAuthRedirect`. */
 export const links = new DeepLinkRouter(APP_IDENTITY.scheme, log);
 
@@ -59,10 +71,15 @@ export const started: Promise<void> = (() => {
   // macOS delivers links here, before ready when a link launches the app: the router queues those.
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    links.receive(url);
+    if (isSignInRedirect(url)) receiveRedirect(url);
+    else links.receive(url);
   });
   // A development build would register the bare Electron binary as the scheme's handler: packaged only.
-  if (app.isPackaged) app.setAsDefaultProtocolClient(APP_IDENTITY.scheme);
+  if (app.isPackaged) {
+    app.setAsDefaultProtocolClient(APP_IDENTITY.scheme);
+    // Sign-in redirects for providers set to "redirect": "scheme" (RFC 8252 section 7.1: reverse DNS).
+    app.setAsDefaultProtocolClient(APP_IDENTITY.appId);
+  }
   // Privileged schemes must be registered before the app is ready.
   registerAppScheme();
   return start();
@@ -132,6 +149,9 @@ async function start(): Promise<void> {
     // Chromium's network stack: the system proxy, PAC files, proxy sign-in prompts and the OS certificate
     // store apply to every provider request, as they do in Chrome.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+    redirectScheme: APP_IDENTITY.appId,
+    // Only where the scheme is registered with the OS (a packaged app): else the link would go nowhere.
+    ...(app.isPackaged ? { returnToApp: `${APP_IDENTITY.scheme}://open/signin` } : {}),
     // The keychain can block or prompt: never on the path to the first window (opened below, after it shows).
     keyProtector: null,
     ports: {
@@ -181,6 +201,9 @@ async function start(): Promise<void> {
   first.once('ready-to-show', () =>
     setImmediate(() => {
       host.warmUp();
+      // After a sleep the machine's timers are late: every session looks at its expiry again.
+      powerMonitor.on('resume', () => host.wake());
+      powerMonitor.on('unlock-screen', () => host.wake());
       void host.openVault(new SafeStorageProtector());
       void openLogFile(logsDir).then(
         (sink) => log.attach(sink),
@@ -194,6 +217,12 @@ async function start(): Promise<void> {
   // Windows and Linux: a link that launched the app is on its command line.
   const launchLink = deepLinkInArgv(process.argv, APP_IDENTITY.scheme);
   if (launchLink) links.receive(launchLink);
+  deliverRedirect = (url) => {
+    if (!host.signIn.service.deliverRedirect(url))
+      log.warn(`latchkey: sign-in redirect ignored (no sign-in is waiting for it): ${loggableLink(url)}`);
+  };
+  links.onAuthRedirect(deliverRedirect);
+  for (const url of earlyRedirects.splice(0)) deliverRedirect(url);
 
   app.on('second-instance', (_event, argv) => {
     const target = wm.floating ?? wm.main ?? wm.createMain();
@@ -201,6 +230,8 @@ async function start(): Promise<void> {
     // Windows and Linux deliver a deep link as the second instance's argument.
     const link = deepLinkInArgv(argv, APP_IDENTITY.scheme);
     if (link) links.receive(link);
+    const redirect = deepLinkInArgv(argv, APP_IDENTITY.appId);
+    if (redirect) receiveRedirect(redirect);
   });
   app.on('activate', () => {
     if (wm.appWindows().length === 0) wm.createMain();

@@ -12,7 +12,7 @@ vi.mock('electron', async () => {
   return { ...m.electron, default: m.electron };
 });
 
-const { electron } = await import('../../helpers/electron-mock.ts');
+const { electron, BrowserWindowMock } = await import('../../helpers/electron-mock.ts');
 const { IPC_CALL_PREFIX } = await import('../../../src/shared/contract-names.ts');
 
 electron.app.userData = tempDir('electron-network');
@@ -64,5 +64,17 @@ describe('the desktop network stack', () => {
     expect(providerCallsByNode().filter(([input]) => hostPaths.has(new URL(String(input)).pathname))).toEqual(
       [],
     );
+  });
+
+  it('has every session look at its expiry again when the machine resumes or the screen is unlocked', async () => {
+    const { SignInService } = await import('../../../src/main/auth/sign-in-service.ts');
+    const wake = vi.spyOn(SignInService.prototype, 'wake');
+    // The first window has shown: background work starts (the power hooks among it).
+    BrowserWindowMock.all[0]!.emit('ready-to-show');
+    await new Promise((resolve) => setImmediate(resolve));
+    electron.powerMonitor.emit('resume');
+    electron.powerMonitor.emit('unlock-screen');
+    expect(wake).toHaveBeenCalledTimes(2);
+    wake.mockRestore();
   });
 });
