@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHost, type Host } from '../../src/main/host.ts';
 import { createDispatcher } from '../../src/main/ipc/dispatcher.ts';
 import { LIMITS } from '../../src/shared/limits.ts';
+import { racer } from '../helpers/lock-racer.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const hosts: Host[] = [];
@@ -73,9 +72,11 @@ describe('client storage through the host gate', () => {
 
   it('keeps working when the store is owned by another process: storage answers unavailable, the rest works', async () => {
     const dir = tempDir();
-    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    // Another running process really holds the store's lock.
+    const other = racer(path.join(dir, 'client-storage.json.lock'));
     try {
-      await writeFile(path.join(dir, 'client-storage.json.lock'), String(other.pid));
+      other.child.stdin!.write('go\n');
+      expect(await other.answer).toBe('owner');
       const { dispatch, ctx } = await setup(dir);
       expect(await dispatch('clientStorage.get', ['k'], ctx)).toMatchObject({
         ok: false,
@@ -88,7 +89,7 @@ describe('client storage through the host gate', () => {
       });
       expect(await dispatch('session.set', ['k', 1], ctx)).toEqual({ ok: true, value: null });
     } finally {
-      other.kill();
+      await other.stop();
     }
   });
 
