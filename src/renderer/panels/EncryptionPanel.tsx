@@ -9,7 +9,8 @@ import { FLET_ITERATIONS, FLET_VERSIONS, type FletIterationsChoice } from '../..
 type Operation = 'encrypt' | 'decrypt';
 
 const CHOICES: { value: string; label: string }[] = [
-  { value: 'auto', label: 'Not sure: decrypt tries both (encrypts for Flet 0.27.5 and later)' },
+  // Short enough for the closed list at 360 px; what "not sure" encrypts for is said under the list.
+  { value: 'auto', label: 'Not sure (decrypt tries both)' },
   { value: String(FLET_ITERATIONS.current), label: FLET_VERSIONS[FLET_ITERATIONS.current] },
   { value: String(FLET_ITERATIONS.legacy), label: FLET_VERSIONS[FLET_ITERATIONS.legacy] },
 ];
@@ -95,7 +96,11 @@ export function EncryptionPanel() {
         <form className="crypto-grid" onSubmit={onSubmit} aria-label="Encrypt or decrypt">
           <label>
             Flet version
-            <select value={String(choice)} onChange={(e) => setChoice(parseChoice(e.target.value))}>
+            <select
+              value={String(choice)}
+              onChange={(e) => setChoice(parseChoice(e.target.value))}
+              aria-describedby={choice === 'auto' ? 'flet-version-hint' : undefined}
+            >
               {CHOICES.map((c) => (
                 <option key={c.value} value={c.value}>
                   {c.label}
@@ -103,6 +108,11 @@ export function EncryptionPanel() {
               ))}
             </select>
           </label>
+          {choice === 'auto' && (
+            <p className="hint field-hint" id="flet-version-hint">
+              Encrypt then writes for Flet 0.27.5 and later.
+            </p>
+          )}
           <label>
             Passphrase
             <input

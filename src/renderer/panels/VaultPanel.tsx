@@ -31,7 +31,13 @@ const sentence = (text: string) => {
 
 /** Where remembered sign-ins live and how they are protected; "Forget all remembered sign-ins". */
 export function VaultPanel() {
-  const vault = useHostData(() => host['auth.vault'](), '', ['auth.changed', 'auth.signedOut']);
+  // A sign-in that is remembered changes what is here too (else it would say "Nothing is remembered" beside a
+  // card that says "Remembered on this computer").
+  const vault = useHostData(() => host['auth.vault'](), '', [
+    'auth.changed',
+    'auth.signedIn',
+    'auth.signedOut',
+  ]);
   const info = vault.data;
   const { error, run } = useAction(vault.reload);
 
