@@ -279,7 +279,11 @@ export const electron = {
         }
       }
       electron.net.requests.push(url);
-      return nodeFetch(input, init);
+      // As Electron's net.fetch fails: a plain Error naming Chromium's net error, not Node's TypeError.
+      return nodeFetch(input, init).catch((error: unknown) => {
+        if (init?.signal?.aborted) throw error;
+        throw new Error('net::ERR_CONNECTION_REFUSED', { cause: error });
+      });
     },
   },
   session: {

@@ -16,16 +16,6 @@ export function toSignInError(error: unknown): SignInError {
       ...(cause === undefined ? {} : { detail: technicalDetail(cause) }),
     };
   }
-  if (error instanceof client.ClientError) {
-    // Response checks (state, iss, nonce, ID token) fail here; their messages name the parameter.
-    const cause = (error as { cause?: unknown }).cause;
-    const detail =
-      cause instanceof Error && !error.message.includes(cause.message) ? ` (${cause.message})` : '';
-    return {
-      error: isNetwork(error) ? 'unavailable' : 'invalid_response',
-      errorDescription: `${error.message}${detail}`,
-    };
-  }
   if (isNetwork(error))
     return {
       error: 'unavailable',
@@ -34,31 +24,29 @@ export function toSignInError(error: unknown): SignInError {
         'The provider could not be reached. Check your network connection and try again.',
       detail: technicalDetail(error),
     };
+  if (error instanceof client.ClientError) {
+    // Response checks (state, iss, nonce, ID token) fail here; their messages name the parameter.
+    const cause = (error as { cause?: unknown }).cause;
+    const detail =
+      cause instanceof Error && !error.message.includes(cause.message) ? ` (${cause.message})` : '';
+    return { error: 'invalid_response', errorDescription: `${error.message}${detail}` };
+  }
   return { error: 'internal', errorDescription: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * The network failed (as opposed to the provider answering): fetch's own "fetch failed" and deadlines, and
+ * whatever network-problem.ts can name along the cause chain (Node's and undici's codes, Electron's
+ * `net::ERR_…` errors, which openid-client wraps in a ClientError, TLS and proxy failures).
+ */
 export function isNetwork(error: unknown): boolean {
   let e: unknown = error;
   for (let depth = 0; depth < 4 && e instanceof Error; depth++) {
     if (e instanceof TypeError && /fetch failed|network/i.test(e.message)) return true;
     if (e.name === 'AbortError' || e.name === 'TimeoutError') return true;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (
-      code &&
-      [
-        'ECONNREFUSED',
-        'ECONNRESET',
-        'ENOTFOUND',
-        'EAI_AGAIN',
-        'ETIMEDOUT',
-        'EHOSTUNREACH',
-        'ENETUNREACH',
-      ].includes(code)
-    )
-      return true;
     e = (e as { cause?: unknown }).cause;
   }
-  return false;
+  return explainNetworkFailure(error) !== null;
 }
 
 /**

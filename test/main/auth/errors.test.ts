@@ -63,12 +63,23 @@ describe('transient or permanent', () => {
     expect(isTransient(new Error('something else'))).toBe(false);
   });
 
-  it('finds a network failure up to four causes deep, and no deeper', () => {
+  it('finds a network failure along the cause chain, a few links deep and no deeper', () => {
     const wrap = (e: Error, n: number): Error =>
       n === 0 ? e : new Error(`layer ${n}`, { cause: wrap(e, n - 1) });
     const refused = Object.assign(new Error('refused'), { code: 'ECONNREFUSED' });
-    expect(isNetwork(wrap(refused, 3))).toBe(true);
-    expect(isNetwork(wrap(refused, 4))).toBe(false);
+    expect(isNetwork(wrap(refused, 5))).toBe(true);
+    expect(isNetwork(wrap(refused, 6))).toBe(false);
+  });
+
+  it("takes Electron's net::ERR_ errors (wrapped by openid-client) as offline, so a refresh keeps the session", async () => {
+    // What Electron's net.fetch rejects with when the machine is offline: a plain Error, not a TypeError.
+    const offline = await refreshFailure(() => Promise.reject(new Error('net::ERR_INTERNET_DISCONNECTED')));
+    expect(offline).toBeInstanceOf(client.ClientError);
+    expect(isTransient(offline)).toBe(true);
+    expect(toSignInError(offline)).toMatchObject({ error: 'unavailable' });
+    expect(
+      isTransient(await refreshFailure(() => Promise.reject(new Error('net::ERR_NAME_NOT_RESOLVED')))),
+    ).toBe(true);
   });
 });
 
