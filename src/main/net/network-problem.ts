@@ -12,6 +12,7 @@ export type NetworkProblemKind =
   | 'certificate_untrusted'
   | 'proxy_auth_required'
   | 'proxy_refused'
+  | 'proxy_unreachable'
   | 'connection_lost';
 
 export interface NetworkProblem {
@@ -51,6 +52,7 @@ function kindOf(error: unknown): NetworkProblemKind | null {
   const { codes, text } = chain(error);
   const has = (...names: string[]) => names.some((n) => codes.includes(n));
   const proxyStatus = /Proxy response \((\d{3})\)/.exec(text)?.[1];
+  if (has('PROXY_UNREACHABLE')) return 'proxy_unreachable';
   if (proxyStatus === '407' || /ERR_PROXY_AUTH|Proxy Authentication Required/.test(text))
     return 'proxy_auth_required';
   if (proxyStatus || /ERR_(TUNNEL|PROXY)_CONNECTION_FAILED|ERR_NO_SUPPORTED_PROXIES/.test(text))
@@ -89,6 +91,7 @@ export function explainNetworkFailure(error: unknown, target?: string | URL): Ne
     timed_out: `${Host} did not answer in time. The provider may be down or slow, or a firewall or proxy is in the way; try again later.`,
     certificate_untrusted: `${Host} showed a certificate this computer does not trust. If your company uses its own certificate authority, trust it (see "Networks, proxies and certificates" in the README).`,
     proxy_auth_required: `The proxy asks for a user name and password before it lets this app reach ${host}. Put them in the proxy setting (http://user:password@proxy:port) or ask your IT department.`,
+    proxy_unreachable: `The proxy could not be reached, so ${host} could not be either. Check the proxy setting (HTTPS_PROXY or HTTP_PROXY) and your network connection.`,
     proxy_refused: `The proxy could not reach ${host}. The provider may be down, or the proxy does not allow it; try again later or ask your IT department.`,
     connection_lost: `The connection to ${host} was lost. Check your network connection and try again.`,
   };

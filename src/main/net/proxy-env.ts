@@ -13,10 +13,14 @@ export interface ProxySettings {
 const pick = (env: NodeJS.ProcessEnv, name: string): string | undefined =>
   env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
 
+/** `proxy.corp:3128` means `http://proxy.corp:3128`, as curl takes it. */
+const withScheme = (value: string | undefined): string | undefined =>
+  value === undefined ? undefined : /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+
 /** The proxy settings in `env`, or null when no proxy is set. */
 export function proxyFromEnv(env: NodeJS.ProcessEnv): ProxySettings | null {
-  const httpProxy = pick(env, 'http_proxy');
-  const httpsProxy = pick(env, 'https_proxy');
+  const httpProxy = withScheme(pick(env, 'http_proxy'));
+  const httpsProxy = withScheme(pick(env, 'https_proxy'));
   if (!httpProxy && !httpsProxy) return null;
   return { httpProxy, httpsProxy, noProxy: pick(env, 'no_proxy') ?? '' };
 }
