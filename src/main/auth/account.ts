@@ -111,6 +111,11 @@ export class Account {
     return this.#attempt === attempt && attempt.live;
   }
 
+  /** Whether a remembered session may be restored here: signed out, with nothing in flight. */
+  get canRestore(): boolean {
+    return this.#state.phase === 'signedOut' && this.#attempt === null;
+  }
+
   /** A new attempt; whatever was in flight ends now, silently (it was replaced, not refused). */
   begin(replacedBy: string): Attempt {
     this.#attempt?.cancel(`replaced by ${replacedBy}`, true);
@@ -236,6 +241,8 @@ export class Account {
     if (this.#attempt !== attempt) return;
     attempt.cancel('it was refused', true);
     this.#attempt = null;
+    // A pending sign-in it replaced is gone too: never leave the card waiting on an attempt that has ended.
+    if (this.#state.phase === 'pending') this.#move({ phase: 'signedOut' });
   }
 
   /** Nudges listeners for a change outside the state (the vault's status). */

@@ -91,17 +91,25 @@ export class RememberedSessions {
         await this.#vault.remove(record.providerId).catch(() => {});
         continue;
       }
-      if (account.state.phase !== 'signedOut') continue;
-      const session = account.signIn(null, {
-        tokens: record.tokens,
-        user: record.user,
-        groups: record.groups,
-        signedInAt: record.signedInAt,
-        origin: 'restored',
-        fetchUser: record.fetchUser,
-        fetchGroups: record.fetchGroups,
-        remember: true,
-      });
+      // Signed in already, or a sign-in started before the vault opened: that one wins, this record waits.
+      if (!account.canRestore) continue;
+      let session: NonNullable<Account['session']>;
+      try {
+        session = account.signIn(null, {
+          tokens: record.tokens,
+          user: record.user,
+          groups: record.groups,
+          signedInAt: record.signedInAt,
+          origin: 'restored',
+          fetchUser: record.fetchUser,
+          fetchGroups: record.fetchGroups,
+          remember: true,
+        });
+      } catch (error) {
+        // One record that cannot be restored never keeps the others from it.
+        this.#log.warn(`latchkey: ${account.providerId}: not restored: ${(error as Error).message}`);
+        continue;
+      }
       restored(account);
       void this.#revalidate(account, session);
     }

@@ -70,15 +70,18 @@ export class SignInService {
    * background. Called once the app is up, so discovery (and the demo provider) stay off the start-up path.
    */
   prefetch(): void {
-    for (const account of this.#accounts.values()) {
-      const { runtime } = account;
-      void Promise.all([runtime.supportsDevice(), runtime.exampleRequest()])
-        .then(([deviceFlow, example]) => {
-          this.#offers.set(account.providerId, { deviceFlow, example });
-          account.touch();
-        })
-        .catch(() => {});
-    }
+    for (const account of this.#accounts.values()) this.#learnOffers(account);
+  }
+
+  /** A provider that could not be asked (down at launch) is asked again after a sign-in with it works. */
+  #learnOffers(account: Account): void {
+    const { runtime } = account;
+    void Promise.all([runtime.supportsDevice(), runtime.exampleRequest()])
+      .then(([deviceFlow, example]) => {
+        this.#offers.set(account.providerId, { deviceFlow, example });
+        account.touch();
+      })
+      .catch(() => {});
   }
 
   overview(): ProvidersOverview {
@@ -143,8 +146,11 @@ export class SignInService {
       origin: 'signIn',
       remember: options.rememberMe ?? true,
     };
-    account.signIn(attempt, from);
+    const session = account.signIn(attempt, from);
+    if (!this.#offers.has(account.providerId)) this.#learnOffers(account);
     await this.#remembered.sync(account);
+    // Signed out (or in again) while the vault was saving: this sign-in is not news any more.
+    if (account.session !== session) return;
     this.#ports.emit('auth.signedIn', { providerId: account.providerId, user: profile.user });
     this.#ports.bringToFront();
   }
@@ -236,13 +242,14 @@ export class SignInService {
   async importToken(providerId: string, json: string, options: SignInOptions = {}): Promise<AuthState> {
     const account = this.#account(providerId);
     const tokens = parseFletToken(json, this.#ports.now());
-    const attempt = account.begin('an imported token');
+    let attempt: Attempt | null = null;
     try {
+      // Renewed first: a token that cannot be used does not end a sign-in in progress.
       const fresh = await refreshImported(account.runtime, tokens, this.#ports.now);
-      attempt.check();
+      attempt = account.begin('an imported token');
       await this.#establish(account, attempt, fresh, options);
     } catch (error) {
-      account.abandon(attempt);
+      if (attempt) account.abandon(attempt);
       if (error instanceof HostError && error.details && 'reason' in error.details) {
         if (error.details.reason === 'saved_token_expired') throw error;
       }

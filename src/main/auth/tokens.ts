@@ -20,7 +20,9 @@ export function toTokenSet(
     refreshToken: response.refresh_token ?? previous?.refreshToken,
     idToken: response.id_token ?? previous?.idToken,
     idTokenClaims: claims ?? previous?.idTokenClaims,
-    expiresAt: expiresIn === undefined ? undefined : now + expiresIn * 1000,
+    // `expires_in: 0` (or less) says nothing usable: taken as no known lifetime, so the token is neither
+    // thrown away at once nor refreshed in a loop; a 401 from an API still renews it.
+    expiresAt: expiresIn === undefined || expiresIn <= 0 ? undefined : now + expiresIn * 1000,
     issuedAt: now,
     // Space-separated per RFC 6749; GitHub separates them with commas.
     scopes:
