@@ -220,6 +220,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       decryptDetailed(encrypted, passphrase, opts?.iterations),
     'app.settings': async () => ({ lastArea: (await settings()).lastArea() }),
     'app.setLastArea': async (_ctx, area) => (await settings()).saveLastArea(area),
+    // Only makes sessions look at their expiry again (a refresh only where one is due): harmless to call.
+    'app.networkOnline': () => auth.wake(),
     'app.openLogsFolder': async () => {
       const shell = options.ports?.shell;
       if (!shell)

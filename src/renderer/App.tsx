@@ -51,6 +51,13 @@ export function App() {
 
   // After a sign-in the host asks for the window to come forward; in a browser that is window.focus().
   useEffect(() => onHostEvent('window.bringToFront', () => window.focus()), []);
+
+  // The network came back (Wi-Fi after a sleep, a VPN): the host refreshes the tokens that came due meanwhile.
+  useEffect(() => {
+    const online = () => void host['app.networkOnline']().catch(() => undefined);
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, []);
   // A deep link or the About menu item shows an area; an unknown id changes nothing.
   useEffect(
     () =>

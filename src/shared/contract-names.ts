@@ -10,6 +10,7 @@ export const METHOD_NAMES = [
   'app.settings',
   'app.setLastArea',
   'app.openLogsFolder',
+  'app.networkOnline',
   'update.state',
   'update.check',
   'update.install',

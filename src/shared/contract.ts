@@ -148,6 +148,8 @@ export const methods = {
   ),
   // The desktop app's log folder in the file manager (web mode logs to stderr: unsupported).
   'app.openLogsFolder': method<void>()(none),
+  /** The page saw the network come back (its `online` event): sessions look at their expiry again. */
+  'app.networkOnline': method<void>()(none),
   // Updates (the installed desktop app only; elsewhere the state says unsupported).
   'update.state': method<UpdateState>()(none),
   'update.check': method<UpdateState>()(none),

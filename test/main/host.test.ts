@@ -93,6 +93,15 @@ describe('client storage through the host gate', () => {
     }
   });
 
+  it('has every session look at its expiry again when the page says the network is back', async () => {
+    const { SignInService } = await import('../../src/main/auth/sign-in-service.ts');
+    const wake = vi.spyOn(SignInService.prototype, 'wake');
+    const { dispatch, ctx } = await setup();
+    expect(await dispatch('app.networkOnline', [], ctx)).toEqual({ ok: true, value: null });
+    expect(wake).toHaveBeenCalledTimes(1);
+    wake.mockRestore();
+  });
+
   it('encrypts and decrypts through the gate, with a typed error for a wrong passphrase', async () => {
     const { dispatch, ctx } = await setup();
     const enc = await dispatch('crypto.encrypt', ['hello', 'pw'], ctx);
