@@ -3,6 +3,7 @@ import { open, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClientStorage } from '../../../../src/main/services/storage/client-storage.ts';
+import { racer } from '../../../helpers/lock-racer.ts';
 import { tempDir } from '../../../helpers/temp-dir.ts';
 
 const quiet = { warn: vi.fn(), error: vi.fn() };
@@ -159,15 +160,17 @@ describe('ClientStorage recovery', () => {
 
   it('refuses a data directory another live process owns, with a clear error', async () => {
     const dir = tempDir();
-    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    // Another running process really holds the store's lock.
+    const other = racer(path.join(dir, 'client-storage.json.lock'));
     try {
-      await writeFile(path.join(dir, 'client-storage.json.lock'), String(other.pid));
+      other.child.stdin!.write('go\n');
+      expect(await other.answer).toBe('owner');
       await expect(ClientStorage.open({ dir, log: quiet })).rejects.toMatchObject({
         code: 'unavailable',
-        message: expect.stringContaining(`pid ${other.pid}`),
+        message: expect.stringContaining(`pid ${other.child.pid}`),
       });
     } finally {
-      other.kill();
+      await other.stop();
     }
   });
 
@@ -175,7 +178,10 @@ describe('ClientStorage recovery', () => {
     const dir = tempDir();
     const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
     await new Promise((r) => dead.once('exit', r));
-    await writeFile(path.join(dir, 'client-storage.json.lock'), String(dead.pid));
+    await writeFile(
+      path.join(dir, 'client-storage.json.lock'),
+      JSON.stringify({ pid: dead.pid, start: '1', boot: null }),
+    );
     const store = await openStore(dir);
     await store.set('ok', 1);
     expect(store.get('ok')).toBe(1);
