@@ -153,6 +153,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       vault = await TokenVault.open({ dir: options.dataDir, protector, log, preferences });
     } catch (error) {
       log.warn(`latchkey: remembered sign-ins are unavailable: ${(error as Error).message}`);
+      auth.vaultUnavailable((error as Error).message);
       return;
     }
     auth.attachVault(vault);

@@ -93,6 +93,29 @@ describe('client storage through the host gate', () => {
     }
   });
 
+  it('says why remembered sign-ins are unavailable when the vault cannot open (not "this host")', async () => {
+    const dir = tempDir();
+    const other = racer(path.join(dir, 'vault.json.lock'));
+    try {
+      other.child.stdin!.write('go\n');
+      expect(await other.answer).toBe('owner');
+      const { dispatch, ctx } = await setup(dir);
+      expect(await dispatch('auth.vault', [], ctx)).toMatchObject({
+        ok: false,
+        error: {
+          code: 'unavailable',
+          message: expect.stringMatching(
+            new RegExp(
+              `^Remembered sign-ins are unavailable: another Latchkey process \\(pid ${other.child.pid}\\)`,
+            ),
+          ),
+        },
+      });
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('has every session look at its expiry again when the page says the network is back', async () => {
     const { SignInService } = await import('../../src/main/auth/sign-in-service.ts');
     const wake = vi.spyOn(SignInService.prototype, 'wake');

@@ -11,11 +11,11 @@ import type { TokenVault } from '../vault/token-vault.ts';
 import type { Account } from './account.ts';
 import { isTransient } from './errors.ts';
 
-const NOT_AVAILABLE = 'remembered sign-ins are not available in this host';
-
 export class RememberedSessions {
   readonly #log: Logger;
   #vault: TokenVault | null = null;
+  /** Why the vault could not be opened (its folder, its lock, the keychain), in the vault's own words. */
+  #unavailable: string | null = null;
 
   constructor(log: Logger) {
     this.#log = log;
@@ -23,10 +23,22 @@ export class RememberedSessions {
 
   attach(vault: TokenVault): void {
     this.#vault = vault;
+    this.#unavailable = null;
+  }
+
+  /** The vault could not be opened: what the user is told instead of remembering. */
+  unavailable(reason: string): void {
+    this.#unavailable = reason;
+  }
+
+  #why(): string {
+    return this.#unavailable
+      ? `Remembered sign-ins are unavailable: ${this.#unavailable}`
+      : 'Remembered sign-ins are not ready yet (the key store is still being opened); try again in a moment.';
   }
 
   #need(): TokenVault {
-    if (!this.#vault) throw new HostError('unavailable', NOT_AVAILABLE);
+    if (!this.#vault) throw new HostError('unavailable', this.#why());
     return this.#vault;
   }
 
@@ -47,7 +59,7 @@ export class RememberedSessions {
     const s = account.state;
     if (s.phase !== 'signedIn' && s.phase !== 'refreshing') return;
     const { session } = s;
-    if (!this.#vault) return account.note(session, { rememberProblem: NOT_AVAILABLE });
+    if (!this.#vault) return account.note(session, { rememberProblem: this.#why() });
     try {
       await this.#vault.save({
         providerId: account.providerId,

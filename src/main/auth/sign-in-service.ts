@@ -213,6 +213,11 @@ export class SignInService {
     this.#remembered.attach(vault);
   }
 
+  /** The vault could not be opened: sign-ins still work, and "remember me" says why it cannot. */
+  vaultUnavailable(reason: string): void {
+    this.#remembered.unavailable(reason);
+  }
+
   vaultStatus(): VaultInfo {
     return this.#remembered.status();
   }
