@@ -247,14 +247,14 @@ export class SignInService {
   async importToken(providerId: string, json: string, options: SignInOptions = {}): Promise<AuthState> {
     const account = this.#account(providerId);
     const tokens = parseFletToken(json, this.#ports.now());
-    let attempt: Attempt | null = null;
+    // An import is an attempt like any other: it replaces one in flight and can itself be cancelled.
+    const attempt = account.begin('an imported token');
     try {
-      // Renewed first: a token that cannot be used does not end a sign-in in progress.
       const fresh = await refreshImported(account.runtime, tokens, this.#ports.now);
-      attempt = account.begin('an imported token');
+      attempt.check();
       await this.#establish(account, attempt, fresh, options);
     } catch (error) {
-      if (attempt) account.abandon(attempt);
+      account.abandon(attempt);
       if (error instanceof HostError && error.details && 'reason' in error.details) {
         if (error.details.reason === 'saved_token_expired') throw error;
       }
