@@ -24,6 +24,11 @@ export const APP_IDENTITY = {
    * Crashpad/Breakpad uploads (e.g. `https://submit.backtrace.io/…/minidump`).
    */
   crashReportSubmitUrl: null as string | null,
+  /**
+   * Which of Latchkey's showcase areas the app shows (src/renderer/areas.ts): Sign-in and About always; an
+   * app built on Latchkey usually keeps none of these and adds its own areas.
+   */
+  showcase: ['storage', 'encryption', 'window'] as ReadonlyArray<'storage' | 'encryption' | 'window'>,
 } as const;
 
 export type AppIdentity = typeof APP_IDENTITY;
