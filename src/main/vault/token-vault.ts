@@ -119,7 +119,8 @@ export class TokenVault {
   #data: VaultFile;
   #key: Buffer | null = null;
   #available = true;
-  readonly #writes = new Sequencer();
+  /** Made at the first write: the restore at launch only reads. */
+  #writes: Sequencer | null = null;
   /** Every operation runs whole, one at a time: two first saves must not each start from the empty file. */
   readonly #operations = new Sequencer();
   #unlock: () => Promise<void> = async () => {};
@@ -357,12 +358,13 @@ export class TokenVault {
   /** Writes are serialised; each resolves once its content is durable. */
   #persist(data: VaultFile = this.#data): Promise<void> {
     const text = JSON.stringify(data);
+    this.#writes ??= new Sequencer();
     return this.#writes.run(() => writeFileAtomic(this.file, text));
   }
 
   async close(): Promise<void> {
     await this.#operations.idle();
-    await this.#writes.idle();
+    await this.#writes?.idle();
     await this.#unlock();
   }
 }

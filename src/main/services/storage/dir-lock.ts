@@ -57,6 +57,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** This process's record, as written into its locks: read from /proc once (it never changes while we run). */
+let ownRecord: string | null = null;
+const ours = (): string => (ownRecord ??= JSON.stringify(self()));
+
 function self(): LockRecord {
   return { pid: process.pid, start: processStart(process.pid), boot: bootId() };
 }
@@ -140,17 +144,17 @@ function takeOver(file: string, seen: string, ours: string): boolean {
  * lock only while it is still ours and logs (never throws) when it cannot.
  */
 export async function acquireLock(file: string, log: Logger = console): Promise<() => Promise<void>> {
-  const ours = JSON.stringify(self());
+  const mine = ours();
   const release = async () => {
     try {
-      if (readOrNull(file) === ours) unlinkSync(file);
+      if (readOrNull(file) === mine) unlinkSync(file);
     } catch (error) {
       log.warn(`latchkey: could not remove the lock ${file}: ${(error as Error).message}`);
     }
   };
   const deadline = Date.now() + 2000;
   while (Date.now() < deadline) {
-    if (createExclusive(file, ours)) return release;
+    if (createExclusive(file, mine)) return release;
     const seen = readOrNull(file);
     if (seen === null) continue; // released meanwhile: try again at once
     const record = parse(seen);
@@ -168,13 +172,13 @@ export async function acquireLock(file: string, log: Logger = console): Promise<
         continue;
       }
     } else if (holds(record)) {
-      if (record.pid === process.pid && seen === ours) return release;
+      if (record.pid === process.pid && seen === mine) return release;
       throw new HostError(
         'unavailable',
         `another Latchkey process (pid ${record.pid}) is using this data directory`,
       );
     }
-    if (takeOver(file, seen, ours)) return release;
+    if (takeOver(file, seen, mine)) return release;
     await delay(2 + Math.floor(Math.random() * 5));
   }
   throw new HostError('unavailable', `could not take the lock ${file}`);
