@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuthState, ProviderInfo, VaultInfo } from '../../../src/shared/auth-types.ts';
 import { SignInPanel } from '../../../src/renderer/panels/SignInPanel.tsx';
 import { deferred, fakeHost, refuse } from '../helpers/fake-host.ts';
+import { EMPTY_VAULT } from '../helpers/vault.ts';
 
 const AUTH_URL = 'http://127.0.0.1:4000/authorize?client_id=latchkey&state=s1';
 const MINUTE = 60_000;
@@ -26,16 +27,7 @@ const provider = (): ProviderInfo => ({
   state,
 });
 
-const vault: VaultInfo = {
-  file: '/data/vault.json',
-  backend: 'key-file',
-  level: 'key-file',
-  allowWeakProtection: false,
-  canRemember: true,
-  whyNot: null,
-  remembered: [],
-  notes: [],
-};
+const vault: VaultInfo = EMPTY_VAULT;
 
 const pending = (): AuthState => ({
   status: 'pending',

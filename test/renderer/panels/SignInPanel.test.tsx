@@ -3,18 +3,10 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { VaultInfo } from '../../../src/shared/auth-types.ts';
 import { SignInPanel } from '../../../src/renderer/panels/SignInPanel.tsx';
+import { EMPTY_VAULT } from '../helpers/vault.ts';
 import { fakeHost } from '../helpers/fake-host.ts';
 
-const vault: VaultInfo = {
-  file: '/data/vault.json',
-  backend: 'key-file',
-  level: 'key-file',
-  allowWeakProtection: false,
-  canRemember: true,
-  whyNot: null,
-  remembered: [],
-  notes: [],
-};
+const vault: VaultInfo = EMPTY_VAULT;
 
 describe('sign-in area with a providers file that cannot be used', () => {
   it('names the file and why, offers no demo instead, and says how to get it', async () => {

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AuthState, ProviderInfo } from '../../../src/shared/auth-types.ts';
 import { SignInPanel } from '../../../src/renderer/panels/SignInPanel.tsx';
 import { fakeHost, refuse } from '../helpers/fake-host.ts';
+import { EMPTY_VAULT } from '../helpers/vault.ts';
 
 const AUTH_URL = 'http://127.0.0.1:4000/authorize?client_id=latchkey&state=s1';
 const PASTED = 'http://127.0.0.1:53123/callback/corp?code=c0de&state=s1';
@@ -33,16 +34,7 @@ beforeEach(() => {
   deviceFlow = false;
   fakeHost
     .answer('auth.providers', () => ({ providers: [provider()], problems: [], source: null }))
-    .answer('auth.vault', () => ({
-      file: '/data/vault.json',
-      backend: 'key-file',
-      level: 'key-file',
-      allowWeakProtection: false,
-      canRemember: true,
-      whyNot: null,
-      remembered: [],
-      notes: [],
-    }));
+    .answer('auth.vault', () => EMPTY_VAULT);
 });
 
 async function openAnotherWay() {
