@@ -36,6 +36,15 @@ export interface MenuContext {
 
 const SEPARATOR: MenuItemConstructorOptions = { type: 'separator' };
 
+/** The floating window on/off, the same in the Window menu and the tray. */
+const floatingItem = (ctx: MenuContext, actions: MenuActions): MenuItemConstructorOptions => ({
+  id: 'floating',
+  label: 'Floating Window',
+  type: 'checkbox',
+  checked: ctx.floatingOpen,
+  click: () => actions.toggleFloating(),
+});
+
 /** Edit roles: without them, copy and paste shortcuts do nothing in text fields on macOS. */
 export function editItems(): MenuItemConstructorOptions[] {
   return [
@@ -100,13 +109,7 @@ export function applicationMenuTemplate(
   template.push({
     label: '&Window',
     submenu: [
-      {
-        id: 'floating',
-        label: 'Floating Window',
-        type: 'checkbox',
-        checked: ctx.floatingOpen,
-        click: () => actions.toggleFloating(),
-      },
+      floatingItem(ctx, actions),
       SEPARATOR,
       { role: 'minimize' },
       ...(mac
@@ -135,13 +138,7 @@ export function trayMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuIt
         }));
   return [
     { id: 'show', label: `Show ${ctx.productName}`, click: () => actions.showMain() },
-    {
-      id: 'floating',
-      label: 'Floating Window',
-      type: 'checkbox',
-      checked: ctx.floatingOpen,
-      click: () => actions.toggleFloating(),
-    },
+    floatingItem(ctx, actions),
     SEPARATOR,
     ...accounts,
     SEPARATOR,
