@@ -1,8 +1,10 @@
+import type { BrowserContext } from 'playwright-core';
 import { loadProviderConfig } from '../../src/main/auth/config/load.ts';
 import { DEMO_CLIENT_ID } from '../../src/main/auth/demo-idp/client-id.ts';
 import { createRuntime } from '../../src/main/auth/providers/index.ts';
 import { SignInService, type AuthPorts } from '../../src/main/auth/sign-in-service.ts';
 import type { Events } from '../../src/shared/contract.ts';
+import { approveInBrowser } from './idp-browser.ts';
 import { KeyFileProtector } from '../../src/main/vault/key-protector.ts';
 import { TokenVault } from '../../src/main/vault/token-vault.ts';
 
@@ -67,4 +69,16 @@ export async function signInServiceFor(
     rec.vault = vault;
   }
   return rec;
+}
+
+/** Signs `providerId` in through the real browser flow (Chromium approves at the provider) and waits for it. */
+export async function signInThroughBrowser(
+  rec: Recorded,
+  context: BrowserContext,
+  providerId = 'corp',
+): Promise<Events['auth.signedIn']> {
+  const done = rec.next('auth.signedIn', providerId);
+  const { authorizationUrl } = await rec.service.signIn(providerId);
+  await approveInBrowser(context, authorizationUrl);
+  return done;
 }

@@ -6,9 +6,8 @@ import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../e2e/helpers/browser.ts';
 import { track } from '../../helpers/disposables.ts';
-import { approveInBrowser } from '../../helpers/idp-browser.ts';
 import { NATIVE_CLIENT, oidcEntry, startTestIdp, type TestIdp } from '../../helpers/idp.ts';
-import { signInServiceFor, type Recorded } from '../../helpers/sign-in.ts';
+import { signInServiceFor, signInThroughBrowser, type Recorded } from '../../helpers/sign-in.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 let idp: TestIdp;
@@ -29,10 +28,7 @@ async function signInAndRelaunch(
   const entry = oidcEntry(provider);
   const first = await signInServiceFor([entry], {}, dir);
   track(first.service);
-  const done = first.next('auth.signedIn', 'corp');
-  const { authorizationUrl } = await first.service.signIn('corp');
-  await approveInBrowser(browser.context, authorizationUrl);
-  await done;
+  await signInThroughBrowser(first, browser.context);
   const { accessToken } = await first.service.accessToken('corp');
   first.service.close();
   await first.vault?.close();

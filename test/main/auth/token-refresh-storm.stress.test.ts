@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { delay } from '../../../src/main/async.ts';
 import { launchChromium, type LaunchedBrowser } from '../../e2e/helpers/browser.ts';
 import { track } from '../../helpers/disposables.ts';
-import { approveInBrowser } from '../../helpers/idp-browser.ts';
 import { oidcEntry, startTestIdp, type TestIdp } from '../../helpers/idp.ts';
-import { signInServiceFor } from '../../helpers/sign-in.ts';
+import { signInServiceFor, signInThroughBrowser } from '../../helpers/sign-in.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 /** How long each count runs: the measurement itself, not a wait for something to happen. */
@@ -49,10 +48,7 @@ describe.each([
     const entry = oidcEntry(idp);
     const first = await signInServiceFor([entry], {}, dir);
     track(first.service);
-    const done = first.next('auth.signedIn', 'corp');
-    const { authorizationUrl } = await first.service.signIn('corp');
-    await approveInBrowser(browser.context, authorizationUrl);
-    await done;
+    await signInThroughBrowser(first, browser.context);
     const state = first.service.overview().providers[0]!.state;
     expect(state).toMatchObject({ status: 'signedIn', hasRefreshToken: true });
     const afterSignIn = await refreshesDuring(idp, WINDOW_MS);
