@@ -113,6 +113,49 @@ describe('sign-in with the built-in demo provider, no configuration', () => {
     await page.close();
   });
 
+  it('Cancel in the app closes the provider window', async () => {
+    const page = await app.browser.context.newPage();
+    await page.goto(app.web.url);
+    const card = page.getByRole('region', { name: 'Demo' });
+    const popupPromise = app.browser.context.waitForEvent('page');
+    await card.getByRole('button', { name: 'Sign in with Demo' }).click();
+    const popup = await popupPromise;
+    await popup.getByRole('textbox', { name: 'Username' }).waitFor();
+    const closed = popup.waitForEvent('close');
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await closed;
+    expect(popup.isClosed()).toBe(true);
+    await card.getByRole('status').filter({ hasText: 'Sign-in cancelled.' }).waitFor();
+    await page.close();
+  });
+
+  it('the next attempt reuses the provider window the last one left open', async () => {
+    const page = await app.browser.context.newPage();
+    await page.goto(app.web.url);
+    const card = page.getByRole('region', { name: 'Demo' });
+    const popup = await signInThroughPopup(
+      app.browser.context,
+      card.getByRole('button', { name: 'Sign in with Demo' }),
+      { account: 'grace', consent: 'Deny', landing: 'Sign-in with Demo failed' },
+    );
+    const opened: Page[] = [];
+    const record = (p: Page) => opened.push(p);
+    app.browser.context.on('page', record);
+    await page.bringToFront();
+    await card.getByRole('button', { name: 'Sign in with Demo' }).click();
+    await card.getByRole('button', { name: 'Cancel' }).waitFor();
+    // The same window goes back to the provider's login page.
+    await popup.getByRole('textbox', { name: 'Username' }).waitFor();
+    await approveAtDemoProvider(popup, 'grace');
+    await card.getByText('Grace Hopper').first().waitFor();
+    app.browser.context.off('page', record);
+    expect(opened).toHaveLength(0);
+    await popup.close();
+    await card.getByRole('button', { name: 'Sign out' }).click();
+    await card.getByRole('button', { name: 'Sign in with Demo' }).waitFor();
+    await page.close();
+  });
+
   it('a remembered demo sign-in is signed in after web mode restarts, and refreshes at the demo provider', async () => {
     const own = await startWebHost();
     const page = await app.browser.context.newPage();

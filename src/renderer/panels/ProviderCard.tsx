@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AuthState, ProviderInfo } from '../../shared/auth-types.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
@@ -7,6 +7,7 @@ import { useFocusKeeper } from '../components/focus.ts';
 import { useAction } from '../components/use-action.ts';
 import { host } from '../host/client.ts';
 import { signInFailure } from '../host/friendly-error.ts';
+import { closeSignInPopup, openSignInPopup } from '../host/sign-in-popup.ts';
 import { TryAnotherWay } from './TryAnotherWay.tsx';
 
 type SignedIn = Extract<AuthState, { status: 'signedIn' }>;
@@ -24,11 +25,15 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
     run(async () => {
       const { authorizationUrl, openedByHost } = await host['auth.signIn'](provider.id, { rememberMe });
       // In a browser the page opens the provider itself, as Flet's web mode does.
-      if (!openedByHost)
-        window.open(authorizationUrl, '_blank', 'popup,width=520,height=720,noopener,noreferrer');
+      if (!openedByHost) openSignInPopup(provider.id, authorizationUrl);
     });
 
   const state = provider.state;
+  // A sign-in cancelled in the app (here, in another tab or from the menu) takes its provider window with it.
+  const cancelled = state.status === 'signedOut' && state.cancelled === true;
+  useEffect(() => {
+    if (cancelled) closeSignInPopup(provider.id);
+  }, [cancelled, provider.id]);
   // The card's controls change with its state (Sign in → Cancel → Sign out), also when a sign-in completes in
   // the browser: focus that was in the card goes to its first control instead of being lost.
   // While an action runs its buttons are disabled; focus waits for them rather than landing on whatever
@@ -188,7 +193,7 @@ function SignedInView(props: {
             : state.groups === null
               ? 'not fetched'
               : state.groups.length
-                ? state.groups.join(', ')
+                ? state.groups.map((g) => g.name).join(', ')
                 : 'none'}
         </dd>
         <dt>Token type</dt>
