@@ -50,11 +50,51 @@ describe('session storage in web mode', () => {
     await table.getByRole('row', { name: /greeting/ }).waitFor({ state: 'detached' });
     expect(await table.getByRole('row').count()).toBe(2); // header + prefs
 
-    // A new page load is a new session: empty.
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the session across a reload, as Flet does; a new tab starts an empty one', async () => {
+    const page = await app.browser.context.newPage();
+    await page.goto(app.web.url);
+    await page.getByRole('tab', { name: 'Storage' }).click();
+    const panel = page.getByRole('region', { name: 'Session storage' });
+    await panel.getByRole('textbox', { name: 'Session key' }).fill('draft');
+    await panel.getByRole('textbox', { name: 'Session value', exact: true }).fill('kept over a reload');
+    await panel.getByRole('button', { name: 'Set session value' }).click();
+    const row = (p: typeof page) =>
+      p
+        .getByRole('region', { name: 'Session storage' })
+        .getByRole('table', { name: 'Session entries' })
+        .getByRole('row', { name: /draft/ });
+    await row(page).waitFor();
+
+    // The page-load id lives in the tab's sessionStorage: the reloaded page continues the same session.
     await page.reload();
     await page.getByRole('tab', { name: 'Storage' }).click();
-    await page.getByRole('region', { name: 'Session storage' }).getByText('No entries.').waitFor();
-    expect(pageErrors).toEqual([]);
+    await row(page).waitFor();
+    expect(await row(page).textContent()).toContain('"kept over a reload"');
+
+    // A new tab has its own sessionStorage, so its own session.
+    const other = await app.browser.context.newPage();
+    await other.goto(app.web.url);
+    await other.getByRole('tab', { name: 'Storage' }).click();
+    await other.getByRole('region', { name: 'Session storage' }).getByText('No entries.').waitFor();
+    expect(await row(other).count()).toBe(0);
+
+    // An id a page makes up (here: short and guessable) is replaced, never used to reach a session.
+    await other.evaluate(() => sessionStorage.setItem('latchkey.pageSession', 'guessable'));
+    await other.reload();
+    await other.getByRole('tab', { name: 'Storage' }).click();
+    await other.getByRole('region', { name: 'Session storage' }).getByText('No entries.').waitFor();
+    expect(await other.evaluate(() => sessionStorage.getItem('latchkey.pageSession'))).toMatch(
+      /^[A-Za-z0-9_-]{43}$/,
+    );
+    // The first tab's session is untouched by all of that.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Storage' }).click();
+    await row(page).waitFor();
+    await other.close();
     await page.close();
   });
 

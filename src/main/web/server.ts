@@ -24,6 +24,7 @@ import {
 import type { EventTarget } from '../events.ts';
 import type { Host } from '../host.ts';
 import type { Dispatch } from '../ipc/dispatcher.ts';
+import { PageSessions } from './page-sessions.ts';
 import { checkApiRequest, checkPageRequest, isValidClientId, type RequestFacts } from './request-guard.ts';
 import { readStatic } from './static-files.ts';
 import { isJsonMediaType, rateLimited, WEB_LIMITS } from './web-limits.ts';
@@ -37,6 +38,8 @@ export interface WebServerOptions {
   log?: Logger;
   /** How long a request, body included, may take to arrive (default WEB_LIMITS.requestTimeoutMs). */
   requestTimeoutMs?: number;
+  /** How long a page whose stream closed keeps its session for a reload (default WEB_LIMITS.reloadGraceMs). */
+  reloadGraceMs?: number;
 }
 
 export interface WebServer {
@@ -103,8 +106,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   await readIndex();
   const streams = new Map<string, Set<ServerResponse>>();
   let streamCount = 0;
-  /** When each page load was last heard from (a call, or its stream opening or closing). */
-  const lastSeen = new Map<string, number>();
+  /** When a page's session ends (a closed tab, not a reload): its session storage is dropped then. */
+  const pages = new PageSessions({
+    graceMs: options.reloadGraceMs ?? WEB_LIMITS.reloadGraceMs,
+    idleMs: WEB_LIMITS.idlePageMs,
+    onGone: (clientId) => {
+      dropped.delete(clientId);
+      host.clientClosed(clientId);
+    },
+  });
   /** Page loads whose stream was dropped for reading too slowly: told to read everything again. */
   const dropped = new Set<string>();
   const logRefusal = rateLimited((line) => log.warn(line), WEB_LIMITS.refusalsLoggedPerMinute);
@@ -139,15 +149,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
 
   // Page loads that never opened a stream (or lost it) and have not called for a while are gone.
-  const sweep = setInterval(() => {
-    const now = Date.now();
-    for (const [clientId, at] of lastSeen) {
-      if (streams.has(clientId) || now - at < WEB_LIMITS.idlePageMs) continue;
-      lastSeen.delete(clientId);
-      dropped.delete(clientId);
-      host.clientClosed(clientId);
-    }
-  }, WEB_LIMITS.sweepEveryMs);
+  const sweep = setInterval(() => pages.sweep(), WEB_LIMITS.sweepEveryMs);
   sweep.unref();
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
@@ -197,7 +199,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         fail({ code: 'invalid_argument', message: 'the method name is not valid URL encoding' }),
       );
     }
-    lastSeen.set(clientId, Date.now());
+    pages.seen(clientId);
     sendJson(res, 200, await dispatch(method, args, { clientId }));
   }
 
@@ -218,7 +220,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.write(`data: ${JSON.stringify({ name: 'host.resync', payload: {} })}\n\n`);
     }
     streamCount++;
-    lastSeen.set(clientId, Date.now());
+    pages.streamOpened(clientId);
     let set = streams.get(clientId);
     if (!set) streams.set(clientId, (set = new Set()));
     set.add(res);
@@ -227,17 +229,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.on('close', () => {
       clearInterval(heartbeat);
       streamCount--;
-      lastSeen.set(clientId, Date.now());
       set.delete(res);
-      if (set.size === 0) {
-        streams.delete(clientId);
-        // The page went away (closed or reloaded): its session storage goes with it. A stream dropped for
-        // reading too slowly is not a page going away: its page reconnects and keeps its session.
-        if (!dropped.has(clientId)) {
-          lastSeen.delete(clientId);
-          host.clientClosed(clientId);
-        }
-      }
+      if (set.size === 0) streams.delete(clientId);
+      // A reload comes back with the same id within the grace period and keeps its session; a closed tab
+      // loses it after that. A stream dropped for reading too slowly reconnects by itself.
+      pages.streamClosed(clientId, dropped.has(clientId));
     });
   }
 
@@ -311,6 +307,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     secret,
     close: async () => {
       clearInterval(sweep);
+      pages.close();
       detachEvents();
       for (const set of streams.values()) for (const res of set) res.end();
       streams.clear();

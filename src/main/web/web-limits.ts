@@ -6,6 +6,11 @@ export const WEB_LIMITS = {
   maxUnsentBytes: 1024 * 1024,
   /** A page load with no event stream and no call for this long has gone: its session storage is dropped. */
   idlePageMs: 5 * 60 * 1000,
+  /**
+   * A page whose event stream closed keeps its session storage this long, so a reload (same page-load id, kept
+   * in the tab's sessionStorage) continues the session; a tab closed for longer loses it.
+   */
+  reloadGraceMs: 60 * 1000,
   /** How often idle page loads are looked for. */
   sweepEveryMs: 60 * 1000,
   /** A request, body included, must arrive within this. */

@@ -8,7 +8,7 @@ import { HostError, readResult } from '../../shared/errors.ts';
 import { friendlyError } from './friendly-error.ts';
 import { PRELOAD_GLOBAL, type PreloadApi } from '../../shared/preload-api.ts';
 import { SECRET_META_NAME } from '../../shared/web-protocol.ts';
-import { createWebTransport } from './web-transport.ts';
+import { createWebTransport, pageSessionId } from './web-transport.ts';
 
 function preloadTransport(api: PreloadApi): HostTransport {
   return {
@@ -22,7 +22,7 @@ function pickTransport(): HostTransport {
   const preload = (window as unknown as Record<string, unknown>)[PRELOAD_GLOBAL] as PreloadApi | undefined;
   if (preload) return preloadTransport(preload);
   const secret = document.querySelector<HTMLMetaElement>(`meta[name="${SECRET_META_NAME}"]`)?.content ?? '';
-  return createWebTransport(secret, crypto.randomUUID());
+  return createWebTransport(secret, pageSessionId());
 }
 
 export function createHostApi(transport: HostTransport): HostApi {

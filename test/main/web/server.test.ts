@@ -137,25 +137,77 @@ describe('web host', () => {
     expect(JSON.parse(other.body)).toEqual({ ok: true, value: null });
   });
 
-  it('drops a page session when its event stream closes', async () => {
-    await call('session.set', ['k', 'v']);
+  /** Opens the page's event stream and resolves once the host has answered on it. */
+  const openStream = (clientId: string, port = server.port, secret = server.secret) =>
+    new Promise<http.ClientRequest>((resolve) => {
+      const req = http.get({
+        host: '127.0.0.1',
+        port,
+        path: `/api/events?client=${clientId}&secret=${secret}`,
+        headers: { host: `127.0.0.1:${port}` },
+      });
+      req.on('response', (res) => res.once('data', () => resolve(req)));
+    });
+  const closeStream = (req: http.ClientRequest) =>
+    new Promise<void>((resolve) => {
+      req.socket?.once('close', () => resolve());
+      req.destroy();
+    });
+
+  it('keeps a page session across a reload: its stream closes and the same page-load id comes back', async () => {
+    // The page keeps its page-load id in sessionStorage, so a reload opens a new stream with the same id.
+    const dropped: string[] = [];
+    const original = host.clientClosed;
+    host.clientClosed = (id) => {
+      dropped.push(id);
+      original(id);
+    };
+    await call('session.set', ['k', 'kept']);
+    await closeStream(await openStream('page-one-1234'));
+    const again = await openStream('page-one-1234');
+    expect(JSON.parse((await call('session.get', ['k'])).body)).toEqual({ ok: true, value: 'kept' });
+    expect(dropped).toEqual([]);
+    await closeStream(again);
+  });
+
+  it('drops a page session once its stream has stayed closed past the grace period (a closed tab)', async () => {
+    const web = await startWebServer({ host, staticDir: await fakeRendererDir(), log, reloadGraceMs: 20 });
+    const headers = { 'x-latchkey-secret': web.secret, host: `127.0.0.1:${web.port}` };
+    const post = (name: string, args: unknown[]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: web.port,
+            method: 'POST',
+            path: `/api/call/${name}`,
+            headers: {
+              ...headers,
+              'content-type': 'application/json',
+              'x-latchkey-client': 'closed-tab-1234',
+            },
+          },
+          (res) => {
+            let t = '';
+            res.on('data', (c) => (t += c));
+            res.on('end', () => resolve(JSON.parse(t)));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ args }));
+      });
+    await post('session.set', ['k', 'v']);
     const closed = new Promise<void>((resolve) => {
       const original = host.clientClosed;
       host.clientClosed = (id) => {
         original(id);
-        if (id === 'page-one-1234') resolve();
+        if (id === 'closed-tab-1234') resolve();
       };
     });
-    const req = http.get({
-      host: '127.0.0.1',
-      port: server.port,
-      path: `/api/events?client=page-one-1234&secret=${server.secret}`,
-      headers: { host: `127.0.0.1:${server.port}` },
-    });
-    await new Promise<void>((resolve) => req.on('response', (res) => res.once('data', () => resolve())));
-    req.destroy();
+    await closeStream(await openStream('closed-tab-1234', web.port, web.secret));
     await closed;
-    expect(JSON.parse((await call('session.containsKey', ['k'])).body)).toEqual({ ok: true, value: false });
+    expect(await post('session.containsKey', ['k'])).toEqual({ ok: true, value: false });
+    await web.close();
   });
 
   it('never serves files outside the renderer folder', async () => {
