@@ -4,7 +4,7 @@ import { appInBrowser } from './helpers/app.ts';
 const app = appInBrowser();
 
 describe('session storage in web mode', () => {
-  it('adds, edits and removes entries through the UI; a new page load starts empty', async () => {
+  it('adds, edits and removes entries through the UI', async () => {
     const page = await app.browser.context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
