@@ -26,6 +26,8 @@ import { APP_IDENTITY } from '../shared/app-identity.ts';
 
 export interface HostPorts {
   /** Window control, clipboard and links (Electron); absent in web mode. */
+import { APP_POLICY, type AppPolicy } from '../shared/app-policy.ts';
+import { requirePolicy } from './app-policy-gate.ts';
   window: WindowPort;
   /** Opens a URL in the system browser; resolves false where the host cannot (web mode: the page does it). */
   openExternal(url: string): Promise<boolean>;
@@ -83,6 +85,8 @@ export interface Host {
   /** The app's settings (loaded on first use in web mode: `conf` is not on the start-up path). */
   settings(): Promise<AppSettings>;
   /** Starts background work that must not delay start-up (provider metadata, the demo provider). */
+  /** What the page may have (README "App policy"); default the app's declaration, APP_POLICY. */
+  policy?: AppPolicy;
   warmUp(): void;
   /** The machine woke or the screen was unlocked (Electron's powerMonitor): sessions look at expiry again. */
   wake(): void;
@@ -175,12 +179,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
     }),
 
     'session.set': (ctx, key, value) => session.set(ctx.clientId, key, value),
+  const policy = options.policy ?? APP_POLICY;
     'session.get': (ctx, key) => session.get(ctx.clientId, key),
     'session.containsKey': (ctx, key) => session.containsKey(ctx.clientId, key),
     'session.remove': (ctx, key) => session.remove(ctx.clientId, key),
     'session.getKeys': (ctx) => session.getKeys(ctx.clientId),
     'session.entries': (ctx) => session.entries(ctx.clientId),
     'session.clear': (ctx) => session.clear(ctx.clientId),
+      policy,
 
     'clientStorage.set': (_ctx, key, value) => store().set(key, value),
     'clientStorage.setMany': (_ctx, entries) => store().setMany(entries),
@@ -204,13 +210,23 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'auth.completeWithAddress': (_ctx, id, address) => auth.completeWithAddress(id, address),
     'auth.refresh': (_ctx, id) => auth.refresh(id),
     'auth.signOut': (_ctx, id) => auth.signOut(id),
-    'auth.getAccessToken': (_ctx, id) => auth.accessToken(id),
+    'auth.getAccessToken': (_ctx, id) => {
+      requirePolicy(policy, 'auth.getAccessToken');
+      return auth.accessToken(id);
+    },
     'auth.request': (_ctx, id, request) => auth.request(id, request),
     'auth.vault': () => auth.vaultStatus(),
     'auth.forgetAll': () => auth.forgetAll(),
     'auth.setAllowWeakProtection': (_ctx, allow) => auth.setAllowWeakProtection(allow),
-    'auth.exportToken': (_ctx, id) => auth.exportToken(id),
-    'auth.importToken': (_ctx, id, json, opts) => auth.importToken(id, json, opts ?? {}),
+    // What the page may have of tokens is the app's choice (README "App policy").
+    'auth.exportToken': (_ctx, id) => {
+      requirePolicy(policy, 'auth.exportToken');
+      return auth.exportToken(id);
+    },
+    'auth.importToken': (_ctx, id, json, opts) => {
+      requirePolicy(policy, 'auth.importToken');
+      return auth.importToken(id, json, opts ?? {});
+    },
 
     ...windowHandlers(options.ports?.window ?? null, options.transport),
 

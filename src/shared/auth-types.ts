@@ -92,6 +92,8 @@ export interface ConfigProblemInfo {
 }
 
 export interface ProvidersOverview {
+      /** Signed in from a token the page handed in (auth.importToken), confirmed by the provider. */
+      imported?: boolean | undefined;
   providers: ProviderInfo[];
   problems: ConfigProblemInfo[];
   source: string | null;

@@ -20,6 +20,7 @@ import type { JsonValue } from './json.ts';
 import type { UpdateState } from './update-types.ts';
 import { LIMITS } from './limits.ts';
 import { JsonValueSchema, StorageKey, Url } from './schemas.ts';
+import type { AppPolicy } from './app-policy.ts';
 
 export interface MethodSpec<A extends z.ZodType<readonly unknown[]>, R> {
   args: A;
@@ -41,6 +42,8 @@ export interface AppInfo {
   platform: string;
 }
 
+  /** What the page may have from the host (src/shared/app-policy.ts; README "App policy"). */
+  policy: AppPolicy;
 /** What the renderer may read of the app's settings. */
 export interface AppSettingsInfo {
   /** The area shown when the app was last used, or null. */

@@ -29,7 +29,11 @@ export type ReasonDetails =
   /** A Flet saved token that could not be used because it has expired (and could not be renewed). */
   | { reason: 'saved_token_expired' }
   /** A value JSON cannot hold; `problem` says what, in words for the user (e.g. "NaN is not a JSON number"). */
-  | { reason: 'not_json'; problem: string };
+  | { reason: 'not_json'; problem: string }
+  /** The app's policy (src/shared/app-policy.ts) keeps this call from the page; `setting` names the switch. */
+  | { reason: 'app_policy'; setting: string }
+  /** Scopes a call asked for beyond the provider entry's `allowedExtraScopes`. */
+  | { reason: 'scope_not_allowed'; scopes: string[] };
 
 /** What each code may carry: sizes for `too_large`, a reason for the others. */
 export type DetailsFor<C extends ErrorCode> = C extends 'too_large' ? SizeDetails : ReasonDetails;
@@ -77,6 +81,15 @@ function readDetails(code: ErrorCode, raw: unknown): HostErrorDetails | undefine
     case 'not_json': {
       const problem = text(own(raw, 'problem'), MAX_PROBLEM);
       return problem === undefined ? undefined : { reason: 'not_json', problem };
+    }
+    case 'app_policy': {
+      const setting = text(own(raw, 'setting'), MAX_PATH);
+      return setting === undefined ? undefined : { reason: 'app_policy', setting };
+    }
+    case 'scope_not_allowed': {
+      const scopes = own(raw, 'scopes');
+      if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string')) return undefined;
+      return { reason: 'scope_not_allowed', scopes: scopes.slice(0, 64).map((s) => text(s, MAX_PATH)!) };
     }
     default:
       return undefined;

@@ -23,8 +23,8 @@ export type PendingView = Extract<AuthState, { status: 'pending' }>;
 /** How an account came to be signed in, with what it read and whether it is remembered. */
 export interface SignedIn {
   session: TokenSession;
-  /** `restored`: from the vault at launch; `signIn`: a browser or device sign-in, or an imported token. */
-  origin: 'signIn' | 'restored';
+  /** `restored`: from the vault at launch; `signIn`: a browser or device sign-in; `imported`: auth.importToken. */
+  origin: 'signIn' | 'restored' | 'imported';
   fetchUser: boolean;
   fetchGroups: boolean;
   remember: boolean;

@@ -8,10 +8,7 @@
  */
 import type { FletToken } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
-import * as client from 'openid-client';
-import { toSignInError } from './errors.ts';
-import type { ProviderRuntime, TokenSet } from './providers/types.ts';
-import { toTokenSet } from './tokens.ts';
+import type { TokenSet } from './providers/types.ts';
 
 // Checked by hand, not with zod: this module is on the sign-in service's start-up path.
 const refuse = (field: string, message: string): never => {
@@ -88,30 +85,4 @@ export function toFletTokenJson(tokens: TokenSet, now: number): string {
     ...(tokens.refreshToken ? { refresh_token: tokens.refreshToken } : {}),
   };
   return JSON.stringify(flet);
-}
-
-/** An imported token that has expired is refreshed first (it needs its refresh token for that). */
-export async function refreshImported(
-  runtime: ProviderRuntime,
-  tokens: TokenSet,
-  now: () => number,
-): Promise<TokenSet> {
-  if (tokens.expiresAt === undefined || tokens.expiresAt > now()) return tokens;
-  if (!tokens.refreshToken)
-    throw new HostError(
-      'invalid_argument',
-      'the saved token has expired and has no refresh token to renew it; sign in again',
-      { details: { reason: 'saved_token_expired' } },
-    );
-  try {
-    const config = await runtime.configuration();
-    return toTokenSet(await client.refreshTokenGrant(config, tokens.refreshToken), now(), tokens);
-  } catch (error) {
-    const e = toSignInError(error);
-    throw new HostError(
-      'forbidden',
-      `the saved token could not be refreshed: ${e.error}: ${e.errorDescription}`,
-      { details: { reason: 'saved_token_expired' } },
-    );
-  }
 }

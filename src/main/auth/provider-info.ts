@@ -19,6 +19,7 @@ export function authState(state: AccountState): AuthState {
         remembered: state.remember && !state.rememberProblem,
         rememberProblem: state.rememberProblem,
         restored: state.origin === 'restored',
+        ...(state.origin === 'imported' ? { imported: true } : {}),
         ...(state.revalidateProblem ? { revalidateProblem: state.revalidateProblem } : {}),
         ...(state.groupsUnavailable || email
           ? {

@@ -24,11 +24,13 @@ import type { LoadedConfig } from './config/types.ts';
 import { startDeviceFlow } from './device-flow.ts';
 import { toSignInError } from './errors.ts';
 import { readProfile } from './establish.ts';
-import { parseFletToken, refreshImported, toFletTokenJson } from './flet-token.ts';
+import { parseFletToken, toFletTokenJson } from './flet-token.ts';
+import { confirmImported } from './import-policy.ts';
 import type { AuthPorts, SignInOptions } from './ports.ts';
 import { authState, providerInfo } from './provider-info.ts';
 import type { ProviderRuntime, TokenSet } from './providers/types.ts';
 import { RememberedSessions } from './remembered-sessions.ts';
+import { requireAllowedScopes } from './scope-policy.ts';
 import { signOutAtProvider } from './sign-out.ts';
 import type { TokenSession } from './token-session.ts';
 import { uniqueScopes } from './tokens.ts';
@@ -101,7 +103,8 @@ export class SignInService {
     return account;
   }
 
-  #scopes(runtime: ProviderRuntime, options: SignInOptions): Promise<string[]> {
+  async #scopes(runtime: ProviderRuntime, options: SignInOptions): Promise<string[]> {
+    requireAllowedScopes(runtime.settings.name, runtime.flow.allowedExtraScopes, options.scopes);
     return runtime
       .scopes({
         fetchUser: options.fetchUser ?? runtime.flow.fetchUser,
@@ -131,6 +134,7 @@ export class SignInService {
     attempt: Attempt,
     tokens: TokenSet,
     options: SignInOptions,
+    origin: Establish['origin'] = 'signIn',
   ): Promise<void> {
     const { runtime } = account;
     const want = {
@@ -143,7 +147,7 @@ export class SignInService {
       ...profile,
       ...want,
       signedInAt: this.#ports.now(),
-      origin: 'signIn',
+      origin,
       remember: options.rememberMe ?? true,
     };
     const session = account.signIn(attempt, from);
@@ -243,16 +247,16 @@ export class SignInService {
     return toFletTokenJson(this.#session(providerId).tokens, this.#ports.now());
   }
 
-  /** Signs in from a token saved by Flet (its `saved_token`), refreshing it first when it has expired. */
+  /** Signs in from a token saved by Flet (its `saved_token`) once the provider confirms it (import-policy.ts). */
   async importToken(providerId: string, json: string, options: SignInOptions = {}): Promise<AuthState> {
     const account = this.#account(providerId);
     const tokens = parseFletToken(json, this.#ports.now());
     // An import is an attempt like any other: it replaces one in flight and can itself be cancelled.
     const attempt = account.begin('an imported token');
     try {
-      const fresh = await refreshImported(account.runtime, tokens, this.#ports.now);
+      const confirmed = await confirmImported(account.runtime, tokens, this.#ports.now());
       attempt.check();
-      await this.#establish(account, attempt, fresh, options);
+      await this.#establish(account, attempt, confirmed, options, 'imported');
     } catch (error) {
       account.abandon(attempt);
       if (error instanceof HostError && error.details && 'reason' in error.details) {

@@ -158,7 +158,7 @@ describe('remember me', () => {
 });
 
 describe("Flet's token JSON", () => {
-  it('exports in Flet shape and signs in again from it, refreshing when expired', async () => {
+  it('exports in Flet shape and signs in again from it, never renewing an expired one', async () => {
     const dir = tempDir();
     const first = await signInOnce(dir, { rememberMe: false });
     const exported = JSON.parse(await first.service.exportToken('corp')) as Record<string, unknown>;
@@ -177,7 +177,13 @@ describe("Flet's token JSON", () => {
     const fresh = await signInServiceFor([corp()]);
     track(fresh.service);
     const state = await fresh.service.importToken('corp', JSON.stringify(exported), { rememberMe: false });
-    expect(state).toMatchObject({ status: 'signedIn', user: { id: 'ada' } });
+    // Confirmed by the provider; its refresh token is not kept (import-policy.ts), and the card says so.
+    expect(state).toMatchObject({
+      status: 'signedIn',
+      user: { id: 'ada' },
+      imported: true,
+      hasRefreshToken: false,
+    });
 
     // What a Flet app saved: scope as a list, fields in Flet's order, no nulls.
     const fromFlet = {
@@ -196,8 +202,12 @@ describe("Flet's token JSON", () => {
     const expired = { ...exported, expires_at: Date.now() / 1000 - 60, expires_in: 0 };
     const again = await signInServiceFor([corp()]);
     track(again.service);
-    await again.service.importToken('corp', JSON.stringify(expired), { rememberMe: false });
-    expect((idp.grants.refresh_token ?? 0) - grantsBefore).toBe(1);
+    // The old code redeemed the imported refresh token with the app's client: a page could sign the app in
+    // with anyone's refresh token. Now an expired import is refused and the provider sees no refresh grant.
+    await expect(
+      again.service.importToken('corp', JSON.stringify(expired), { rememberMe: false }),
+    ).rejects.toMatchObject({ code: 'invalid_argument', details: { reason: 'saved_token_expired' } });
+    expect((idp.grants.refresh_token ?? 0) - grantsBefore).toBe(0);
 
     await expect(again.service.importToken('corp', '{"token": 1}')).rejects.toMatchObject({
       code: 'invalid_argument',

@@ -53,6 +53,12 @@ export function commonFields(clientAuth: { default: ClientAuthMethod; why?: stri
       .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, { error: 'must be a scope token' }))
       .optional()
       .describe('Extra scopes, added to the defaults.'),
+    allowedExtraScopes: z
+      .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, { error: 'must be a scope token' }))
+      .optional()
+      .describe(
+        'Scopes a call (auth.signIn, auth.signInWithDevice) may add on top of these; any other is refused with forbidden. Default: none.',
+      ),
     clientAuthMethod: z
       .enum(['client_secret_basic', 'client_secret_post'])
       .optional()
@@ -118,6 +124,7 @@ export interface CommonSettings {
   name: string;
   clientId?: string;
   scopes?: string[] | undefined;
+  allowedExtraScopes?: string[] | undefined;
   redirectUri?: string | undefined;
   redirect?: 'loopback' | 'scheme' | undefined;
   fetchUser?: boolean | undefined;

@@ -15,6 +15,7 @@ export function resolveFlowOptions(settings: ProviderSettings): FlowOptions {
     fetchUser: s.fetchUser ?? true,
     fetchGroups: s.fetchGroups ?? providerTypeOf(settings).flowDefaults?.fetchGroups ?? false,
     extraScopes: s.scopes ?? [],
+    allowedExtraScopes: s.allowedExtraScopes ?? [],
     redirectUri: s.redirectUri ? new URL(s.redirectUri) : null,
     redirect: s.redirect ?? 'loopback',
     timeoutMs: (s.timeoutSeconds ?? 300) * 1000,

@@ -33,6 +33,8 @@ export interface FlowOptions {
   /** Read groups/teams after sign-in (default false; the demo shows them). */
   fetchGroups: boolean;
   extraScopes: string[];
+  /** Scopes a call may add on top (the entry's `allowedExtraScopes`; default none): scope-policy.ts. */
+  allowedExtraScopes: string[];
   /** A registered fixed loopback redirect, or null for a free port on 127.0.0.1. */
   redirectUri: URL | null;
   /** `scheme`: the desktop app's private-use scheme redirect, where the host has one (else the loopback). */
