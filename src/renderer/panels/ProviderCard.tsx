@@ -217,6 +217,7 @@ function SignedInView(props: {
       )}
       <p className="hint">
         {state.restored && !state.revalidateProblem ? 'Restored from your last session. ' : ''}
+        {state.imported ? 'Signed in from an imported token. ' : ''}
         {state.remembered
           ? 'Remembered on this computer.'
           : state.rememberProblem

@@ -1,6 +1,7 @@
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { host } from '../host/client.ts';
 import { useHostData } from '../host/use-host-data.ts';
+import { PolicyNote } from './PolicyNote.tsx';
 import { ProviderCard } from './ProviderCard.tsx';
 import { VaultPanel } from './VaultPanel.tsx';
 
@@ -51,6 +52,7 @@ export function SignInPanel() {
         <ProviderCard key={p.id} provider={p} onChange={reload} />
       ))}
       {overview && <VaultPanel />}
+      {overview && <PolicyNote />}
     </div>
   );
 }

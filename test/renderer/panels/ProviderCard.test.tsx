@@ -304,6 +304,17 @@ describe('provider card', () => {
     });
 
     it('Refresh now says how long the new token lasts, and keeps focus on the button', async () => {
+    it('a sign-in from an imported token says so on the card', async () => {
+      state = { ...signedIn(), imported: true, hasRefreshToken: false };
+      const { card } = await renderCard();
+      expect(within(card).getByText(/Signed in from an imported token\./)).toBeDefined();
+    });
+
+    it('a browser sign-in does not say it was imported', async () => {
+      const { card } = await renderCard();
+      expect(card.textContent).not.toContain('imported token');
+    });
+
       fakeHost.answer('auth.refresh', () => (state = { ...signedIn(), expiresAt: Date.now() + 90 * MINUTE }));
       const { user, card } = await renderCard();
       const refresh = within(card).getByRole('button', { name: 'Refresh now' });
