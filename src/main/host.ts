@@ -94,6 +94,8 @@ export interface Host {
   openVault(protector: KeyProtector): Promise<void>;
   /** A window closed or a web page went away. */
   clientClosed(clientId: string): void;
+  /** A window was re-created (desktop: a style Electron fixes at creation): its page state moves to `to`. */
+  clientReplaced(from: string, to: string): void;
   close(): Promise<void>;
 }
 
@@ -268,6 +270,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
     wake: () => auth.wake(),
     clientClosed: (clientId) => session.drop(clientId),
+    clientReplaced: (from, to) => session.move(from, to),
     close: async () => {
       events.emit('host.closing', { reason: 'the host is shutting down' });
       clockWatch.stop();

@@ -53,6 +53,9 @@ export const METHOD_NAMES = [
   'window.setBounds',
   'window.setAlwaysOnTop',
   'window.setBackgroundColor',
+  'window.update',
+  'window.center',
+  'window.destroy',
   'window.openFloating',
   'window.closeFloating',
   'clipboard.read',
@@ -80,6 +83,8 @@ const EVENT_NAMES = [
   'auth.changed',
   'window.bringToFront',
   'window.state',
+  'window.event',
+  'window.closeRequested',
   'update.changed',
   'app.showArea',
 ] as const;

@@ -4,6 +4,8 @@
  * host and the renderer all import this file; adding a method is one entry here plus one handler.
  */
 import { z } from 'zod';
+import { COLOUR_FORMS, parseColour } from './colour.ts';
+import type { FloatingOptions, WindowEventType, WindowProps } from './window-types.ts';
 import type {
   AuthenticatedResponse,
   AuthState,
@@ -42,8 +44,8 @@ export interface AppInfo {
   platform: string;
 }
 
-  /** What the page may have from the host (src/shared/app-policy.ts; README "App policy"). */
-  policy: AppPolicy;
+/** What the page may have from the host (src/shared/app-policy.ts; README "App policy"). */
+policy: AppPolicy;
 /** What the renderer may read of the app's settings. */
 export interface AppSettingsInfo {
   /** The area shown when the app was last used, or null. */
@@ -112,6 +114,54 @@ const BoundsSchema = z
     height: Int(50, 20_000, 'height').optional(),
   })
   .strict();
+/** Flet's colour forms, parsed once (src/shared/colour.ts): the handler gets red, green, blue and alpha. */
+const ColourSchema = z
+  .string({ error: `must be ${COLOUR_FORMS}` })
+  .max(64, { error: `must be ${COLOUR_FORMS}` })
+  .transform((text, ctx) => {
+    const parsed = parseColour(text);
+    if (parsed.ok) return parsed.colour;
+    ctx.addIssue({ code: 'custom', message: parsed.problem });
+    return z.NEVER;
+  });
+const Fraction = (what: string) =>
+  z
+    .number({ error: `${what} must be a number from 0 to 1` })
+    .min(0, { error: `${what} must be from 0 to 1` })
+    .max(1, { error: `${what} must be from 0 to 1` });
+const Flag = (what: string) => z.boolean({ error: `${what} must be true or false` }).optional();
+/** A size limit in pixels, or null for none. */
+const SizeLimit = (what: string) => Int(1, 20_000, what).nullable().optional();
+const WindowPropsSchema = z
+  .strictObject({
+    opacity: Fraction('opacity').optional(),
+    minWidth: SizeLimit('minWidth'),
+    minHeight: SizeLimit('minHeight'),
+    maxWidth: SizeLimit('maxWidth'),
+    maxHeight: SizeLimit('maxHeight'),
+    resizable: Flag('resizable'),
+    fullScreen: Flag('fullScreen'),
+    preventClose: Flag('preventClose'),
+    skipTaskBar: Flag('skipTaskBar'),
+    progressBar: Fraction('progressBar').nullable().optional(),
+    frameless: Flag('frameless'),
+    titleBarHidden: Flag('titleBarHidden'),
+    transparent: Flag('transparent'),
+  })
+  .refine((p) => !(p.minWidth && p.maxWidth && p.minWidth > p.maxWidth), {
+    error: 'minWidth must not be more than maxWidth',
+    path: ['minWidth'],
+  })
+  .refine((p) => !(p.minHeight && p.maxHeight && p.minHeight > p.maxHeight), {
+    error: 'minHeight must not be more than maxHeight',
+    path: ['minHeight'],
+  }) satisfies z.ZodType<WindowProps, WindowProps>;
+const FloatingSchema = BoundsSchema.extend({
+  area: z
+    .string()
+    .regex(/^[a-z-]{1,32}$/, { error: 'an area id is 1–32 of a-z and -' })
+    .optional(),
+}) satisfies z.ZodType<FloatingOptions, FloatingOptions>;
 const OpenUrlSchema = z
   .object({
     target: z
@@ -223,14 +273,14 @@ export const methods = {
   'window.close': method<void>()(none),
   'window.setBounds': method<WindowState>()(z.tuple([BoundsSchema])),
   'window.setAlwaysOnTop': method<WindowState>()(z.tuple([z.boolean({ error: 'must be true or false' })])),
-  'window.setBackgroundColor': method<WindowState>()(
-    z.tuple([
-      z
-        .string()
-        .regex(/^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/, { error: 'must be a colour like #1e2127 or #1e2127cc' }),
-    ]),
-  ),
-  'window.openFloating': method<void>()(z.tuple([BoundsSchema.optional()])),
+  // Flet's colours: #rrggbb, #aarrggbb (alpha first, as Flet and Electron read 8 digits), a CSS name, transparent.
+  'window.setBackgroundColor': method<WindowState>()(z.tuple([ColourSchema])),
+  // Flet's page.window properties; only those given change (see WindowProps).
+  'window.update': method<WindowState>()(z.tuple([WindowPropsSchema])),
+  'window.center': method<WindowState>()(none),
+  // Closes the window at once, even with preventClose and without asking the page (Flet's window.destroy()).
+  'window.destroy': method<void>()(none),
+  'window.openFloating': method<void>()(z.tuple([FloatingSchema.optional()])),
   'window.closeFloating': method<void>()(none),
   'clipboard.read': method<string>()(none),
   'clipboard.write': method<void>()(
@@ -296,6 +346,10 @@ export interface Events {
   'window.bringToFront': Record<string, never>;
   /** This window's state changed (focus, maximise, minimise, move, resize). */
   'window.state': WindowState;
+  /** Flet's window `on_event`: what happened to this window, by Flet's name. */
+  'window.event': { type: WindowEventType };
+  /** The user asked to close this window while preventClose is on: the app calls window.close() or window.destroy(). */
+  'window.closeRequested': Record<string, never>;
   /** The update state changed (checking, progress, ready, error). */
   'update.changed': UpdateState;
   /** Show this area (a deep link, the About menu item); an unknown id is ignored. */

@@ -50,6 +50,17 @@ export class BrowserWindowMock extends EventEmitter {
   focused = false;
   alwaysOnTop: boolean;
   backgroundColor: string;
+  /** Every value given to setBackgroundColor, as Electron received it (it reads 8 digits as #AARRGGBB). */
+  readonly backgroundColors: string[] = [];
+  opacity: number;
+  minimumSize: [number, number];
+  maximumSize: [number, number];
+  resizable: boolean;
+  fullScreen: boolean;
+  skipTaskbar: boolean;
+  /** Every value given to setProgressBar (Electron removes the bar for a negative one). */
+  readonly progress: number[] = [];
+  centred = 0;
   loaded: string[] = [];
 
   constructor(options: Record<string, unknown> = {}) {
@@ -63,6 +74,12 @@ export class BrowserWindowMock extends EventEmitter {
     };
     this.alwaysOnTop = options.alwaysOnTop === true;
     this.backgroundColor = (options.backgroundColor as string) ?? '#FFFFFF';
+    this.opacity = (options.opacity as number) ?? 1;
+    this.minimumSize = [(options.minWidth as number) ?? 0, (options.minHeight as number) ?? 0];
+    this.maximumSize = [(options.maxWidth as number) ?? 0, (options.maxHeight as number) ?? 0];
+    this.resizable = options.resizable !== false;
+    this.fullScreen = options.fullscreen === true;
+    this.skipTaskbar = options.skipTaskbar === true;
     BrowserWindowMock.all.push(this);
     electron.app.emit('web-contents-created', {}, this.webContents);
   }
@@ -77,10 +94,22 @@ export class BrowserWindowMock extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
-  /** Emits 'close' then 'closed', as Electron does (no veto in this stand-in). */
+  /** Emits 'close' then, unless a listener called preventDefault, 'closed', as Electron does. */
   close(): void {
     if (this.destroyed) return;
-    this.emit('close', { preventDefault() {} });
+    let vetoed = false;
+    this.emit('close', {
+      preventDefault() {
+        vetoed = true;
+      },
+    });
+    if (vetoed) return;
+    this.destroyed = true;
+    this.emit('closed');
+  }
+  /** Electron's destroy(): closed at once, without 'close'. */
+  destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
     this.emit('closed');
   }
@@ -136,11 +165,56 @@ export class BrowserWindowMock extends EventEmitter {
     this.alwaysOnTop = on;
     this.emit('always-on-top-changed', {}, on);
   }
+  /** As Electron documents it: `#RRGGBB`, the alpha not returned. */
   getBackgroundColor(): string {
-    return this.backgroundColor;
+    const hex = this.backgroundColor.replace('#', '');
+    return `#${(hex.length === 8 ? hex.slice(2) : hex).toUpperCase()}`;
   }
   setBackgroundColor(c: string): void {
+    this.backgroundColors.push(c);
     this.backgroundColor = c;
+  }
+  getOpacity(): number {
+    return this.opacity;
+  }
+  setOpacity(o: number): void {
+    this.opacity = o;
+  }
+  getMinimumSize(): [number, number] {
+    return [...this.minimumSize];
+  }
+  setMinimumSize(w: number, h: number): void {
+    this.minimumSize = [w, h];
+  }
+  getMaximumSize(): [number, number] {
+    return [...this.maximumSize];
+  }
+  setMaximumSize(w: number, h: number): void {
+    this.maximumSize = [w, h];
+  }
+  isResizable(): boolean {
+    return this.resizable;
+  }
+  setResizable(on: boolean): void {
+    this.resizable = on;
+  }
+  isFullScreen(): boolean {
+    return this.fullScreen;
+  }
+  /** Electron emits enter/leave-full-screen when the change has happened. */
+  setFullScreen(on: boolean): void {
+    if (this.fullScreen === on) return;
+    this.fullScreen = on;
+    this.emit(on ? 'enter-full-screen' : 'leave-full-screen');
+  }
+  setSkipTaskbar(on: boolean): void {
+    this.skipTaskbar = on;
+  }
+  setProgressBar(p: number): void {
+    this.progress.push(p);
+  }
+  center(): void {
+    this.centred += 1;
   }
 }
 

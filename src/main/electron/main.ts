@@ -108,6 +108,7 @@ async function start(): Promise<void> {
     }
   };
   const closedClients: Array<(clientId: string) => void> = [];
+  const replacedClients: Array<(from: string, to: string) => void> = [];
   const settingsStore = new ElectronStore<Record<string, unknown>>({
     name: 'settings',
     clearInvalidConfig: true,
@@ -119,6 +120,7 @@ async function start(): Promise<void> {
     appUrl: source.appUrl,
     emit,
     onClosed: (clientId) => closedClients.forEach((f) => f(clientId)),
+    onReplaced: (from, to) => replacedClients.forEach((f) => f(from, to)),
   });
   windows = wm;
 
@@ -176,6 +178,7 @@ async function start(): Promise<void> {
   wm.useSettings(await host.settings());
   host.events.attach(emit);
   closedClients.push((clientId) => host.clientClosed(clientId));
+  replacedClients.push((from, to) => host.clientReplaced(from, to));
   bindIpc(createDispatcher(host.handlers, log), source.origins, log);
   const ui = new AppShell({
     productName: APP_IDENTITY.productName,

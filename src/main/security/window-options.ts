@@ -42,3 +42,23 @@ export function mainWindowOptions(input: MainWindowInput): BrowserWindowConstruc
     webPreferences: secureWebPreferences(input.preloadPath),
   };
 }
+
+/** Flet's window styles that Electron fixes when it makes a window. */
+export interface WindowStyle {
+  frameless: boolean;
+  titleBarHidden: boolean;
+  transparent: boolean;
+}
+
+/**
+ * The creation options for a window style. A transparent window gets a fully transparent background (else
+ * Electron paints it opaque); a hidden title bar keeps the window controls where the platform draws them.
+ */
+export function windowStyleOptions(style: WindowStyle): BrowserWindowConstructorOptions {
+  return {
+    frame: !style.frameless,
+    titleBarStyle: style.titleBarHidden ? 'hidden' : 'default',
+    transparent: style.transparent,
+    ...(style.transparent ? { backgroundColor: '#00000000', hasShadow: false } : {}),
+  };
+}

@@ -45,6 +45,13 @@ export class SessionStorage {
     this.#stores.get(clientId)?.clear();
   }
 
+  /** The window was re-created (a new frame or transparency): its session goes on under the new id. */
+  move(from: string, to: string): void {
+    const store = this.#stores.get(from);
+    this.#stores.delete(from);
+    if (store) this.#stores.set(to, store);
+  }
+
   /** The window closed or the page went away: its session goes with it. */
   drop(clientId: string): void {
     this.#stores.delete(clientId);

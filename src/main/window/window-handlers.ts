@@ -4,7 +4,7 @@
  */
 import { HostError } from '../../shared/errors.ts';
 import { isSafeExternalUrl } from '../../shared/url-safety.ts';
-import type { WindowCapabilities } from '../../shared/window-types.ts';
+import { WINDOW_PROPS, type WindowCapabilities, type WindowProps } from '../../shared/window-types.ts';
 import type { Handlers } from '../ipc/dispatcher.ts';
 import type { WindowPort } from './window-port.ts';
 
@@ -19,6 +19,9 @@ type WindowMethods = Pick<
   | 'window.setBounds'
   | 'window.setAlwaysOnTop'
   | 'window.setBackgroundColor'
+  | 'window.update'
+  | 'window.center'
+  | 'window.destroy'
   | 'window.openFloating'
   | 'window.closeFloating'
   | 'clipboard.read'
@@ -33,6 +36,35 @@ const IN_A_BROWSER: Record<string, string> = {
   clipboard: "in a browser the page uses the browser's own clipboard (navigator.clipboard)",
   link: 'in a browser the page opens links itself (window.open)',
 };
+
+/** Why a browser cannot do each of Flet's window properties: web mode's answer names each one asked for. */
+export const NOT_IN_A_BROWSER: Readonly<Record<keyof WindowProps, string>> = {
+  opacity: "a page cannot change its window's opacity",
+  minWidth: "a page cannot limit its window's size",
+  minHeight: "a page cannot limit its window's size",
+  maxWidth: "a page cannot limit its window's size",
+  maxHeight: "a page cannot limit its window's size",
+  resizable: 'a page cannot stop the user resizing its window',
+  fullScreen:
+    'the host cannot put the browser in full screen; the page can ask itself after a click (the Fullscreen API), or press F11',
+  preventClose:
+    'a page cannot keep its tab open; it can only ask the browser to confirm leaving (beforeunload)',
+  skipTaskBar: 'a page cannot hide the browser from the taskbar',
+  progressBar: "a page cannot show progress on the browser's taskbar icon",
+  frameless: "a page cannot remove the browser's frame",
+  titleBarHidden: "a page cannot hide the browser's title bar",
+  transparent: "a page cannot make the browser's window transparent",
+};
+
+/** Web mode's answer to window.update: `unsupported`, naming each property asked for and why, path at the first. */
+function unsupportedInBrowser(props: WindowProps): HostError {
+  const asked = WINDOW_PROPS.filter((k) => props[k] !== undefined);
+  if (asked.length === 0) return new HostError('unsupported', `Not available here: ${IN_A_BROWSER.window}.`);
+  const why = asked.map((k) => `${k} (${NOT_IN_A_BROWSER[k]})`).join('; ');
+  return new HostError('unsupported', `Not available in a browser: ${why}. The desktop app has them.`, {
+    path: `[0].${asked[0]!}`,
+  });
+}
 
 export function windowHandlers(port: WindowPort | null, transport: 'electron' | 'web'): WindowMethods {
   const need = (area: keyof typeof IN_A_BROWSER): WindowPort => {
@@ -69,7 +101,16 @@ export function windowHandlers(port: WindowPort | null, transport: 'electron' | 
       need('window').setBackgroundColor(ctx.clientId, color);
       return need('window').state(ctx.clientId);
     },
-    'window.openFloating': (_ctx, bounds) => need('window').openFloating(bounds ?? {}),
+    'window.update': (ctx, props) => {
+      if (!port) throw unsupportedInBrowser(props);
+      return port.update(ctx.clientId, props);
+    },
+    'window.center': (ctx) => {
+      need('window').center(ctx.clientId);
+      return need('window').state(ctx.clientId);
+    },
+    'window.destroy': (ctx) => need('window').destroy(ctx.clientId),
+    'window.openFloating': (_ctx, options) => need('window').openFloating(options ?? {}),
     'window.closeFloating': () => need('window').closeFloating(),
     'clipboard.read': () => need('clipboard').readClipboard(),
     'clipboard.write': (_ctx, text) => need('clipboard').writeClipboard(text),

@@ -1,4 +1,11 @@
-import type { OpenUrlOptions, WindowBounds, WindowState } from '../../shared/window-types.ts';
+import type { Rgba } from '../../shared/colour.ts';
+import type {
+  FloatingOptions,
+  OpenUrlOptions,
+  WindowBounds,
+  WindowProps,
+  WindowState,
+} from '../../shared/window-types.ts';
 
 /**
  * What the host needs from a windowing system. The Electron entry implements it with BrowserWindow,
@@ -9,11 +16,18 @@ export interface WindowPort {
   toFront(clientId: string): void;
   minimize(clientId: string): void;
   toggleMaximize(clientId: string): void;
+  /** The app closes its window: no closeRequested, even with preventClose. */
   close(clientId: string): void;
+  /** Closes at once (Flet's destroy()). */
+  destroy(clientId: string): void;
+  /** Clamped to the work area of a display (src/main/window/on-screen.ts). */
   setBounds(clientId: string, bounds: Partial<WindowBounds>): void;
   setAlwaysOnTop(clientId: string, on: boolean): void;
-  setBackgroundColor(clientId: string, color: string): void;
-  openFloating(bounds: Partial<WindowBounds>): void;
+  setBackgroundColor(clientId: string, colour: Rgba): void;
+  /** Applies Flet's window properties; answers the state of the window that now shows the page (re-created or not). */
+  update(clientId: string, props: WindowProps): WindowState;
+  center(clientId: string): void;
+  openFloating(options: FloatingOptions): void;
   closeFloating(): void;
   readClipboard(): Promise<string>;
   writeClipboard(text: string): Promise<void>;

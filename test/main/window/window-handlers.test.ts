@@ -13,8 +13,21 @@ function recordingPort() {
     minimized: false,
     alwaysOnTop: false,
     bounds: { left: 1, top: 2, width: 3, height: 4 },
-    backgroundColor: '#000000',
+    backgroundColor: '#ff000000',
     floating: false,
+    opacity: 1,
+    minWidth: null,
+    minHeight: null,
+    maxWidth: null,
+    maxHeight: null,
+    resizable: true,
+    fullScreen: false,
+    preventClose: false,
+    skipTaskBar: false,
+    progressBar: null,
+    frameless: false,
+    titleBarHidden: false,
+    transparent: false,
   };
   const port: WindowPort = {
     state: () => state,
@@ -22,6 +35,9 @@ function recordingPort() {
     minimize: (...a) => void calls.push(['minimize', ...a]),
     toggleMaximize: (...a) => void calls.push(['toggleMaximize', ...a]),
     close: (...a) => void calls.push(['close', ...a]),
+    destroy: (...a) => void calls.push(['destroy', ...a]),
+    update: (...a) => (calls.push(['update', ...a]), state),
+    center: (...a) => void calls.push(['center', ...a]),
     setBounds: (...a) => void calls.push(['setBounds', ...a]),
     setAlwaysOnTop: (...a) => void calls.push(['setAlwaysOnTop', ...a]),
     setBackgroundColor: (...a) => void calls.push(['setBackgroundColor', ...a]),
@@ -78,7 +94,7 @@ describe('window methods with a window port (desktop)', () => {
       value: { focused: true },
     });
     await dispatch('window.setAlwaysOnTop', [true], ctx);
-    await dispatch('window.setBackgroundColor', ['#1e2127cc'], ctx);
+    await dispatch('window.setBackgroundColor', ['#801e2127'], ctx);
     await dispatch('window.openFloating', [{ left: 5, top: 6 }], ctx);
     expect(await dispatch('clipboard.read', [], ctx)).toEqual({ ok: true, value: 'from clipboard' });
     await dispatch('clipboard.write', ['hello'], ctx);
@@ -91,7 +107,8 @@ describe('window methods with a window port (desktop)', () => {
     expect(calls).toEqual([
       ['setBounds', 'window-7', { left: 10, width: 300 }],
       ['setAlwaysOnTop', 'window-7', true],
-      ['setBackgroundColor', 'window-7', '#1e2127cc'],
+      // Eight digits are alpha first (Flet's order): the port gets the colour, parsed once.
+      ['setBackgroundColor', 'window-7', { a: 0x80, r: 0x1e, g: 0x21, b: 0x27 }],
       ['openFloating', { left: 5, top: 6 }],
       ['writeClipboard', 'hello'],
       ['openUrl', 'https://example.com/', { popup: true, target: 'docs', width: 500 }],
@@ -99,9 +116,9 @@ describe('window methods with a window port (desktop)', () => {
   });
 
   it.each([
-    ['javascript:alert(1)', undefined, 'only http, https and mailto'],
-    ['file:///etc/passwd', undefined, 'only http, https and mailto'],
-    ['ms-settings:privacy', undefined, 'only http, https and mailto'],
+    ['javascript:alert(1)', undefined, 'links can be opened, not javascript:'],
+    ['file:///etc/passwd', undefined, 'links can be opened, not file:'],
+    ['ms-settings:privacy', undefined, 'links can be opened, not ms-settings:'],
     ['mailto:a@example.com', { popup: true }, 'cannot open in a popup'],
   ])('refuse %s with a clear error and open nothing', async (url, options, message) => {
     const { port, calls } = recordingPort();
@@ -120,7 +137,12 @@ describe('window methods with a window port (desktop)', () => {
     ['window.setBounds', [{ width: 10 }]],
     ['window.setBounds', [{ left: 'far' }]],
     ['window.setBounds', [{ depth: 3 }]],
-    ['window.setBackgroundColor', ['red']],
+    ['window.setBackgroundColor', ['reddish']],
+    ['window.setBackgroundColor', ['#12345']],
+    ['window.update', [{ opacity: 2 }]],
+    ['window.update', [{ minWidth: 900, maxWidth: 600 }]],
+    ['window.update', [{ frame: false }]],
+    ['window.openFloating', [{ area: '../etc' }]],
     ['link.open', ['https://example.com/', { target: '../x' }]],
     ['link.open', ['https://example.com/', { width: 1e9 }]],
   ])('refuse bad arguments to %s', async (method, args) => {
