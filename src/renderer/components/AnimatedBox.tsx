@@ -1,20 +1,119 @@
-import type { ReactNode } from 'react';
+import { useRef, type CSSProperties, type ReactNode, type TransitionEvent } from 'react';
+import { CURVES, EndTracker, type Curve, type FletAnimation } from './animation-end.ts';
+
+export interface ContainerLook {
+  width: number;
+  height: number;
+  bgcolor: string;
+  borderRadius: number;
+}
 
 /**
- * A box that plays a CSS animation and reports its end, so animations can be chained (Flet's
- * on_animation_end). `animation` names a keyframes class in styles.css; changing `run` replays it.
+ * A box with Flet's implicit animations: set a new target value and the box moves there over `animate`'s
+ * duration for that kind (Flet's `animate_opacity`, `animate_rotation`, `animate_scale`, `animate_offset`,
+ * `animate_position` and Container's `animate`); a kind without a duration changes at once. Each animation
+ * that finishes calls `onAnimationEnd` once with Flet's name for it. One nested layer per kind, in Flet's
+ * order, so each has its own end, as each of Flutter's Animated* widgets does.
  */
 export function AnimatedBox(props: {
-  animation: 'slide' | 'grow' | 'fade' | null;
-  run: number;
-  onAnimationEnd: (name: string) => void;
+  /** 0–1. */
+  opacity?: number;
+  /** Radians, clockwise, about the centre (Flet's `rotate`). */
+  rotate?: number;
+  scale?: number;
+  /** A fraction of the box's own size (Flet's `offset`, Flutter's FractionalTranslation). */
+  offset?: { x: number; y: number };
+  /** From the top left of the stage the box sits in (Flet's `left` and `top` in a Stack). */
+  position?: { left: number; top: number };
+  container: ContainerLook;
+  /** Duration in milliseconds per kind; a kind left out is not animated. */
+  animate: Partial<Record<FletAnimation, number>>;
+  curve?: Curve;
+  onAnimationEnd?: (name: FletAnimation) => void;
+  label?: string;
+  children?: ReactNode;
+}) {
+  const easing = CURVES[props.curve ?? 'linear'];
+  const transition = (kind: FletAnimation, properties: string[]): CSSProperties => {
+    const ms = props.animate[kind];
+    return ms === undefined ? {} : { transition: properties.map((p) => `${p} ${ms}ms ${easing}`).join(', ') };
+  };
+  const c = props.container;
+  const layers: Record<FletAnimation, CSSProperties> = {
+    position: props.position
+      ? {
+          position: 'absolute',
+          left: props.position.left,
+          top: props.position.top,
+          ...transition('position', ['left', 'top']),
+        }
+      : {},
+    offset: {
+      transform: `translate(${(props.offset?.x ?? 0) * 100}%, ${(props.offset?.y ?? 0) * 100}%)`,
+      ...transition('offset', ['transform']),
+    },
+    scale: { transform: `scale(${props.scale ?? 1})`, ...transition('scale', ['transform']) },
+    rotation: { transform: `rotate(${props.rotate ?? 0}rad)`, ...transition('rotation', ['transform']) },
+    container: {
+      width: c.width,
+      height: c.height,
+      backgroundColor: c.bgcolor,
+      borderRadius: c.borderRadius,
+      ...transition('container', ['width', 'height', 'background-color', 'border-radius']),
+    },
+    opacity: {
+      opacity: props.opacity ?? 1,
+      ...transition('opacity', ['opacity']),
+      width: '100%',
+      height: '100%',
+    },
+  };
+
+  return (
+    <Layer kind="position" style={layers.position} onEnd={props.onAnimationEnd} label={props.label}>
+      <Layer kind="offset" style={layers.offset} onEnd={props.onAnimationEnd}>
+        <Layer kind="scale" style={layers.scale} onEnd={props.onAnimationEnd}>
+          <Layer kind="rotation" style={layers.rotation} onEnd={props.onAnimationEnd}>
+            <Layer kind="container" style={layers.container} onEnd={props.onAnimationEnd}>
+              <Layer
+                kind="opacity"
+                style={layers.opacity}
+                onEnd={props.onAnimationEnd}
+                className="animated-box-content"
+              >
+                {props.children}
+              </Layer>
+            </Layer>
+          </Layer>
+        </Layer>
+      </Layer>
+    </Layer>
+  );
+}
+
+function Layer(props: {
+  kind: FletAnimation;
+  style: CSSProperties;
+  onEnd: ((name: FletAnimation) => void) | undefined;
+  label?: string | undefined;
+  className?: string;
   children: ReactNode;
 }) {
+  const tracker = useRef<EndTracker | null>(null);
+  tracker.current ??= new EndTracker();
+  // Transition events bubble: a layer answers only for its own, never for the layers inside it.
+  const own = (e: TransitionEvent) => e.target === e.currentTarget;
   return (
     <div
-      key={props.run}
-      className={`animated-box ${props.animation ? `anim-${props.animation}` : ''}`}
-      onAnimationEnd={(e) => props.onAnimationEnd(e.animationName)}
+      className={props.className ?? `animated-${props.kind}`}
+      data-animation={props.kind}
+      style={props.style}
+      {...(props.label ? { role: 'group', 'aria-label': props.label } : {})}
+      onTransitionRun={(e) => own(e) && tracker.current!.started(e.propertyName)}
+      onTransitionCancel={(e) => own(e) && tracker.current!.cancelled(e.propertyName)}
+      onTransitionEnd={(e) => {
+        if (own(e) && tracker.current!.ended(e.propertyName)) props.onEnd?.(props.kind);
+      }}
     >
       {props.children}
     </div>
