@@ -6,6 +6,8 @@ export const LIMITS = {
   maxValueBytes: 1024 * 1024,
   /** Deepest nesting of arrays and objects inside one value. */
   maxValueDepth: 64,
+  /** Client storage's total quota: UTF-8 bytes of every key and value's JSON text together. */
+  maxClientStorageBytes: 256 * 1024 * 1024,
   /** Most entries in one clientStorage.setMany call. */
   maxBatchEntries: 10_000,
   /** Largest encrypt/decrypt input, in UTF-8 bytes (before encryption). */

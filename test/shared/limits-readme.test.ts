@@ -14,6 +14,7 @@ const ROW_OF: Record<LimitName, string> = {
   maxCryptoTextBytes: 'encrypt / decrypt input',
   maxConcurrentDerivations: 'key derivations (PBKDF2) at once',
   maxRequestBytes: 'web request body',
+  maxClientStorageBytes: 'client storage in all',
 };
 /** Rows that state no number. */
 const WORDS_ONLY = new Set(['value']);
