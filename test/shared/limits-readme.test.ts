@@ -14,7 +14,8 @@ const ROW_OF: Record<LimitName, string> = {
   maxCryptoTextBytes: 'encrypt / decrypt input',
   maxConcurrentDerivations: 'key derivations (PBKDF2) at once',
   maxRequestBytes: 'web request body',
-  maxClientStorageBytes: 'client storage in all',
+  maxProviderResponseBytes: 'an answer from a provider',
+  maxApiResponseBytes: '`auth.request` response body',
 };
 /** Rows that state no number. */
 const WORDS_ONLY = new Set(['value']);

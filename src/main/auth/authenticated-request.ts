@@ -4,10 +4,10 @@
  */
 import type { AuthenticatedResponse } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import { readBounded } from '../net/bounded-read.ts';
 import type { TokenSet } from './providers/types.ts';
 import type { TokenSession } from './token-session.ts';
-
-const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
 export interface AuthenticatedRequest {
   url: string;
@@ -49,9 +49,8 @@ export async function sendAuthenticated(
     if (error instanceof HostError) throw error;
     throw new HostError('unavailable', `could not reach ${url.host}: ${(error as Error).message}`);
   }
-  const buffer = await response.arrayBuffer();
-  if (buffer.byteLength > MAX_RESPONSE_BYTES)
-    throw new HostError('too_large', `the response is over ${MAX_RESPONSE_BYTES} bytes`);
+  // Read with the cap while it streams: a 50 MB answer is stopped at the limit, not read whole first.
+  const buffer = await readBounded(response, LIMITS.maxApiResponseBytes, `the answer from ${url.host}`);
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),

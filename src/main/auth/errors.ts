@@ -2,9 +2,12 @@
 import * as client from 'openid-client';
 import type { SignInError } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
+import { tooLargeIn } from '../net/bounded-read.ts';
 import { explainNetworkFailure, technicalDetail } from '../net/network-problem.ts';
 
 export function toSignInError(error: unknown): SignInError {
+  // An answer cut off at its size limit says so, wherever openid-client wrapped it (net/bounded-read.ts).
+  error = tooLargeIn(error) ?? error;
   if (error instanceof client.AuthorizationResponseError || error instanceof client.ResponseBodyError) {
     return { error: error.error, errorDescription: error.error_description ?? describe(error.error) };
   }

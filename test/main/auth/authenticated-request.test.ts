@@ -9,7 +9,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sendAuthenticated } from '../../../src/main/auth/authenticated-request.ts';
 import type { ProviderRuntime, TokenSet } from '../../../src/main/auth/providers/types.ts';
 import { TokenSession } from '../../../src/main/auth/token-session.ts';
+import { LIMITS } from '../../../src/shared/limits.ts';
 import { defer } from '../../helpers/disposables.ts';
+import { floodServer } from '../../helpers/flood-server.ts';
 
 interface Api {
   origin: string;
@@ -113,6 +115,18 @@ describe('authenticated requests', () => {
     await expect(sendAuthenticated(s, { url: `${target.origin}/big` })).rejects.toMatchObject({
       code: 'too_large',
     });
+  });
+
+  it('stops a 50 MB answer at the limit while it streams, instead of reading it whole first', async () => {
+    const flood = await floodServer({ total: 50 * 1024 * 1024, contentType: 'text/plain' });
+    const { s } = session([flood.origin]);
+    await expect(sendAuthenticated(s, { url: `${flood.origin}/big` })).rejects.toMatchObject({
+      code: 'too_large',
+      details: { limit: LIMITS.maxApiResponseBytes },
+    });
+    await flood.ended();
+    // The old code read all 50 MB before refusing it.
+    expect(flood.sent()).toBeLessThan(20 * 1024 * 1024);
   });
 
   it('says which host could not be reached', async () => {

@@ -1,18 +1,22 @@
 /** Fetch with a deadline, and JSON reads that turn provider failures into typed errors. */
 import * as client from 'openid-client';
 import { HostError } from '../../../shared/errors.ts';
+import { LIMITS } from '../../../shared/limits.ts';
+import { boundedFetch, tooLargeIn } from '../../net/bounded-read.ts';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
 
 export type FetchImpl = typeof fetch;
 
 export function fetchWithTimeout(base: FetchImpl = fetch, timeoutMs = REQUEST_TIMEOUT_MS): FetchImpl {
-  return (input, init) => {
+  const timed: FetchImpl = (input, init) => {
     const signal = init?.signal
       ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
       : AbortSignal.timeout(timeoutMs);
     return base(input, { ...init, signal });
   };
+  // Every answer from a provider (discovery, token, userinfo, its API) is read with a cap while it streams.
+  return boundedFetch(timed, LIMITS.maxProviderResponseBytes, 'the answer');
 }
 
 /**
@@ -86,7 +90,9 @@ export async function getJson(
   const response = await authorizedGet(url, accessToken, fetchImpl, accept);
   try {
     return (await response.json()) as unknown;
-  } catch {
+  } catch (error) {
+    const large = tooLargeIn(error);
+    if (large) throw large;
     throw new HostError(
       'unavailable',
       `${new URL(url).host} answered ${new URL(url).pathname} with something that is not JSON`,
@@ -128,7 +134,11 @@ export async function getAllPages(
   const origin = new URL(url).origin;
   for (let page = 0; next && page < maxPages; page++) {
     const response = await authorizedGet(next, accessToken, fetchImpl, 'application/json');
-    const body = (await response.json().catch(() => null)) as unknown;
+    const body = (await response.json().catch((error: unknown) => {
+      const large = tooLargeIn(error);
+      if (large) throw large;
+      return null;
+    })) as unknown;
     if (!Array.isArray(body)) break;
     items.push(...body);
     const candidate = nextPage(response.headers.get('link'));

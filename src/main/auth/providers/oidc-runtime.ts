@@ -6,6 +6,7 @@ import * as client from 'openid-client';
 import type { UserProfile } from '../../../shared/auth-types.ts';
 import { HostError } from '../../../shared/errors.ts';
 import { SingleFlight } from '../../async.ts';
+import { tooLargeIn } from '../../net/bounded-read.ts';
 import { explainNetworkFailure } from '../../net/network-problem.ts';
 import { tokenRefused } from '../errors.ts';
 import {
@@ -193,6 +194,8 @@ export function createOidcRuntime<S extends OidcSettings>(settings: S, options: 
 function describeDiscoveryError(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error as { cause?: unknown }).cause;
+      const large = tooLargeIn(error);
+      if (large) throw large;
     const causeText = cause instanceof Error ? `: ${cause.message}` : '';
     return `${error.message}${causeText}`;
   }
