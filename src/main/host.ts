@@ -14,6 +14,8 @@ import type { Logger } from '../shared/logger.ts';
 import { KeyFileProtector, type KeyProtector } from './vault/key-protector.ts';
 import { TokenVault } from './vault/token-vault.ts';
 import { windowHandlers } from './window/window-handlers.ts';
+import { linkHandlers } from './links/link-handlers.ts';
+import { OpenBudget } from './security/open-budget.ts';
 import type { WindowPort } from './window/window-port.ts';
 import { HostEvents } from './events.ts';
 import { decrypt, decryptDetailed, encrypt } from './services/crypto/passphrase-encryption.ts';
@@ -33,6 +35,8 @@ import { requirePolicy } from './app-policy-gate.ts';
   openExternal(url: string): Promise<boolean>;
   /** Brings the app window to the front (after a sign-in). */
   bringToFront(): void;
+  /** The program the OS hands a URL to, '' when none (Electron's app.getApplicationNameForProtocol). */
+  handlerName(url: string): string;
   /** The installed app's log folder and updates (Electron); absent in web mode. */
   shell: AppShellPort;
 }
@@ -58,6 +62,10 @@ export interface HostOptions {
   /** Where sign-in providers come from (--providers, LATCHKEY_PROVIDERS, environment, --demo-idp). */
   providers?: LoadOptions;
   ports?: Partial<HostPorts>;
+  /** Popups and external opens per window, shared with the Electron guards; default OPEN_RATE on `now`. */
+  openBudget?: OpenBudget;
+  /** Extra schemes `link.open` takes; default APP_POLICY.linkSchemes (README "Links"). */
+  linkSchemes?: readonly string[];
   /**
    * What protects remembered sign-ins. Default: a key file in the data directory (web mode). `null` defers
    * the vault: the Electron entry opens it with the OS keychain only after the first window is shown.
@@ -231,6 +239,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
 
     ...windowHandlers(options.ports?.window ?? null, options.transport),
+    ...linkHandlers({
+      port: options.ports?.window ?? null,
+      handlerName: options.ports?.handlerName,
+      linkSchemes: options.linkSchemes,
+      budget: options.openBudget ?? new OpenBudget(options.now),
+    }),
 
     'crypto.encrypt': (_ctx, plainText, passphrase, opts) =>
       encrypt(plainText, passphrase, opts?.iterations ? { iterations: opts.iterations } : {}),

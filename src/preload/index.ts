@@ -11,11 +11,25 @@ import {
   type EventName,
 } from '../shared/contract-names.ts';
 import type { Events } from '../shared/contract.ts';
+import type { Result } from '../shared/errors.ts';
 import { PRELOAD_GLOBAL } from '../shared/preload-api.ts';
+import {
+  hasUserActivation,
+  needsUserActivationError,
+  NEEDS_USER_ACTIVATION,
+} from '../shared/user-activation.ts';
 
 const api: Record<string, unknown> = {};
 for (const name of METHOD_NAMES) {
-  api[name] = (...args: unknown[]) => ipcRenderer.invoke(IPC_CALL_PREFIX + name, ...args);
+  const call = (...args: unknown[]) => ipcRenderer.invoke(IPC_CALL_PREFIX + name, ...args);
+  // The clipboard needs a person behind the call. This world is isolated from the page's: its navigator is
+  // the frame's own, so a page script cannot fake activation (the main process cannot see it at all).
+  api[name] = NEEDS_USER_ACTIVATION.includes(name)
+    ? (...args: unknown[]) =>
+        hasUserActivation()
+          ? call(...args)
+          : Promise.resolve<Result<never>>({ ok: false, error: needsUserActivationError() })
+    : call;
 }
 api.on = <E extends EventName>(name: E, listener: (payload: Events[E]) => void): (() => void) => {
   if (!isEventName(name)) throw new TypeError(`unknown Latchkey event ${String(name)}`);

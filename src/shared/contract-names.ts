@@ -61,6 +61,7 @@ export const METHOD_NAMES = [
   'clipboard.read',
   'clipboard.write',
   'link.open',
+  'link.canOpen',
   'link.closeInAppWebView',
   'crypto.encrypt',
   'crypto.decrypt',

@@ -286,8 +286,11 @@ export const methods = {
   'clipboard.write': method<void>()(
     z.tuple([z.string({ error: 'the text must be a string' }).max(LIMITS.maxValueBytes)]),
   ),
-  // Flet's launch_url: http, https and mailto only.
+  // Flet's launch_url: http, https, mailto (subject/body/cc/bcc only), tel, sms (body only) and the schemes
+  // in APP_POLICY.linkSchemes; at most OPEN_RATE opens a minute per window (README "Links").
   'link.open': method<{ openedIn: 'browser' | 'popup' }>()(z.tuple([Url, OpenUrlSchema])),
+  // Flet's can_launch_url: link.open would take it and (desktop) the OS has a program for it.
+  'link.canOpen': method<boolean>()(z.tuple([Url])),
   'link.closeInAppWebView': method<boolean>()(none),
 
   // Passphrase encryption, byte-compatible with Flet's flet.security. The passphrase is never stored or logged.

@@ -30,6 +30,10 @@ export type ReasonDetails =
   | { reason: 'saved_token_expired' }
   /** A value JSON cannot hold; `problem` says what, in words for the user (e.g. "NaN is not a JSON number"). */
   | { reason: 'not_json'; problem: string }
+  /** Too many popups and external opens from one window; `retryAfterSeconds` until the next may go. */
+  | { reason: 'rate_limited'; limit: number; perSeconds: number; retryAfterSeconds: number }
+  /** The clipboard needs a click or key press in the app first (transient user activation). */
+  | { reason: 'needs_user_activation' }
   /** The app's policy (src/shared/app-policy.ts) keeps this call from the page; `setting` names the switch. */
   | { reason: 'app_policy'; setting: string }
   /** Scopes a call asked for beyond the provider entry's `allowedExtraScopes`. */
@@ -91,6 +95,15 @@ function readDetails(code: ErrorCode, raw: unknown): HostErrorDetails | undefine
       if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string')) return undefined;
       return { reason: 'scope_not_allowed', scopes: scopes.slice(0, 64).map((s) => text(s, MAX_PATH)!) };
     }
+    case 'rate_limited': {
+      const [limit, perSeconds, retryAfterSeconds] = ['limit', 'perSeconds', 'retryAfterSeconds'].map((k) =>
+        own(raw, k),
+      );
+      if (!isCount(limit) || !isCount(perSeconds) || !isCount(retryAfterSeconds)) return undefined;
+      return { reason: 'rate_limited', limit, perSeconds, retryAfterSeconds };
+    }
+    case 'needs_user_activation':
+      return { reason: 'needs_user_activation' };
     default:
       return undefined;
   }

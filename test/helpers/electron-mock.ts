@@ -326,6 +326,11 @@ export const electron = {
       return true;
     },
     focus(): void {},
+    /** What `app.getApplicationNameForProtocol` answers, by scheme; '' (no program) when absent, as Electron. */
+    protocolApps: {} as Record<string, string>,
+    getApplicationNameForProtocol(url: string): string {
+      return electron.app.protocolApps[url.slice(0, url.indexOf(':'))] ?? '';
+    },
   }),
   BrowserWindow: BrowserWindowMock,
   protocol: {

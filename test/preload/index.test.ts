@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Thin stand-ins for the two Electron objects the preload touches.
 const exposed: Record<string, Record<string, unknown>> = {};
@@ -30,6 +30,44 @@ describe('preload', () => {
   it('calls the method channel and nothing else', async () => {
     await (exposed.latchkey!['session.set'] as (...a: unknown[]) => Promise<unknown>)('k', 1);
     expect(invoke).toHaveBeenCalledWith(`${IPC_CALL_PREFIX}session.set`, 'k', 1);
+  });
+
+  // The red-team finding: clipboard.read answered any page script, with no user action at all.
+  describe('the clipboard needs a person behind the call (transient user activation)', () => {
+    const activation = { isActive: false };
+    beforeAll(() => {
+      // The isolated world's own navigator: Chromium's per-frame activation, which page script cannot set.
+      vi.stubGlobal('navigator', { userActivation: activation });
+    });
+    afterAll(() => vi.unstubAllGlobals());
+
+    it.each([
+      ['clipboard.read', []],
+      ['clipboard.write', ['secret replaced']],
+    ])('refuses %s without activation, without asking the host', async (name, args) => {
+      activation.isActive = false;
+      invoke.mockClear();
+      const call = exposed.latchkey![name] as (...a: unknown[]) => Promise<unknown>;
+      expect(await call(...args)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', details: { reason: 'needs_user_activation' } },
+      });
+      expect(invoke).not.toHaveBeenCalled();
+    });
+
+    it('passes the call on right after a click or key press', async () => {
+      activation.isActive = true;
+      invoke.mockClear();
+      await (exposed.latchkey!['clipboard.write'] as (...a: unknown[]) => Promise<unknown>)('hello');
+      expect(invoke).toHaveBeenCalledWith(`${IPC_CALL_PREFIX}clipboard.write`, 'hello');
+    });
+
+    it('never holds back other methods', async () => {
+      activation.isActive = false;
+      invoke.mockClear();
+      await (exposed.latchkey!['session.get'] as (...a: unknown[]) => Promise<unknown>)('k');
+      expect(invoke).toHaveBeenCalledTimes(1);
+    });
   });
 
   it('subscriptions drop the Electron event and return an unsubscribe', () => {

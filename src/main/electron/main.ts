@@ -12,6 +12,7 @@ import { parseAppArgs } from '../app-args.ts';
 import { refuseBadDataFolder } from '../data-folder.ts';
 import { createHost } from '../host.ts';
 import { createDispatcher } from '../ipc/dispatcher.ts';
+import { OpenBudget } from '../security/open-budget.ts';
 import { rendererSource } from '../security/renderer-source.ts';
 import { isSafeExternalUrl } from '../security/url-policy.ts';
 import type { SettingsStorePort } from '../settings/app-settings.ts';
@@ -97,7 +98,13 @@ async function start(): Promise<void> {
     return;
   const args = parseAppArgs(process.argv);
   let windows: WindowManager | null = null;
-  installWebContentsGuards(source.origins, (contents) => windows?.popupContents.has(contents.id) ?? false);
+  // One budget per window for link.open and the page's own window.open / external links (README "Links").
+  const opens = new OpenBudget();
+  installWebContentsGuards(
+    source.origins,
+    (contents) => windows?.popupContents.has(contents.id) ?? false,
+    opens,
+  );
   serveRenderer(paths.renderer);
 
   // Host events go to the app's own windows only, never to popups showing other sites.
@@ -156,7 +163,9 @@ async function start(): Promise<void> {
     ...(app.isPackaged ? { returnToApp: `${APP_IDENTITY.scheme}://open/signin` } : {}),
     // The keychain can block or prompt: never on the path to the first window (opened below, after it shows).
     keyProtector: null,
+    openBudget: opens,
     ports: {
+      handlerName: (url) => app.getApplicationNameForProtocol(url),
       // Only after URL parsing, and only web links: never file:, custom schemes or credentials in URLs.
       openExternal: async (url) =>
         isSafeExternalUrl(url, ['https:', 'http:']) &&

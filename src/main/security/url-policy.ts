@@ -41,9 +41,13 @@ export function decideNavigation(
   return isSafeExternalUrl(url, ['https:', 'http:']) ? { allow: false, openExternal: url } : { allow: false };
 }
 
-/** `window.open` and target=_blank: never a new Electron window from page code. */
-export function decideWindowOpen(url: string): { action: 'deny'; openExternal?: string } {
-  return isSafeExternalUrl(url, ['https:', 'http:'])
+/**
+ * `window.open` and target=_blank: never a new Electron window from page code. The app page's web links go
+ * to the system browser; a site inside an in-app popup gets nothing (it would otherwise open browser tabs
+ * without end, and the app never chose to send the user there).
+ */
+export function decideWindowOpen(url: string, inPopup = false): { action: 'deny'; openExternal?: string } {
+  return !inPopup && isSafeExternalUrl(url, ['https:', 'http:'])
     ? { action: 'deny', openExternal: url }
     : { action: 'deny' };
 }

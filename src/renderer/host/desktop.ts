@@ -3,7 +3,8 @@
  * deprecates renderer clipboard access); in a browser the page uses what the browser offers.
  */
 import { HostError } from '../../shared/errors.ts';
-import { isSafeExternalUrl } from '../../shared/url-safety.ts';
+import { isWebLink, linkProblem } from '../../shared/url-safety.ts';
+import { hasUserActivation, needsUserActivationError } from '../../shared/user-activation.ts';
 import { POPUP_SIZE, type OpenUrlOptions, type WindowCapabilities } from '../../shared/window-types.ts';
 import { host } from './client.ts';
 
@@ -12,13 +13,26 @@ export const getCapabilities = (): Promise<WindowCapabilities> =>
   (capabilities ??= host['window.capabilities']());
 const isDesktop = async () => (await getCapabilities()).transport === 'electron';
 
+/**
+ * Web mode's person-behind-it check, taken when the call starts (before any await): a page script can fake
+ * nothing here that it could not do with navigator.clipboard itself, so past this the browser's own clipboard
+ * permission model applies. The desktop app checks in its isolated preload instead.
+ */
+function requireActivation(active: boolean): void {
+  if (!active) throw HostError.from(needsUserActivationError());
+}
+
 export async function readClipboard(): Promise<string> {
+  const active = hasUserActivation();
   if (await isDesktop()) return host['clipboard.read']();
+  requireActivation(active);
   return navigator.clipboard.readText();
 }
 
 export async function writeClipboard(text: string): Promise<void> {
+  const active = hasUserActivation();
   if (await isDesktop()) return host['clipboard.write'](text);
+  requireActivation(active);
   return navigator.clipboard.writeText(text);
 }
 
@@ -29,14 +43,20 @@ export async function bringWindowToFront(): Promise<void> {
 
 const webPopups = new Map<string, Window>();
 
-/** Flet's launch_url. Only http, https and mailto. */
+/** Flet's can_launch_url: the host answers (desktop: the OS's handler where it can tell; web: the policy). */
+export const canOpenUrl = (url: string): Promise<boolean> => host['link.canOpen'](url);
+
+/** Flet's launch_url: the schemes of README "Links". */
 export async function openUrl(
   url: string,
   options: OpenUrlOptions = {},
 ): Promise<'browser' | 'popup' | 'this tab'> {
   if (await isDesktop()) return (await host['link.open'](url, options)).openedIn;
-  if (!isSafeExternalUrl(url))
-    throw new HostError('invalid_argument', 'only http, https and mailto links can be opened');
+  // The same rule as the host's; past it the browser's popup blocker applies to window.open.
+  const problem = linkProblem(url);
+  if (problem) throw new HostError('invalid_argument', problem.message, { path: '[0]' });
+  if (options.popup && !isWebLink(url))
+    throw new HostError('invalid_argument', 'only web links can open in a popup');
   const target = options.target ?? '_blank';
   if (target === '_self' && !options.popup) {
     window.location.assign(url);

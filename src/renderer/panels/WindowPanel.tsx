@@ -7,6 +7,7 @@ import {
   bringWindowToFront,
   closeInAppWebView,
   getCapabilities,
+  canOpenUrl,
   openUrl,
   readClipboard,
   writeClipboard,
@@ -256,7 +257,10 @@ function LinksCard() {
   return (
     <section aria-labelledby="links-heading" className="card">
       <h2 id="links-heading">Links</h2>
-      <p className="hint">Flet&apos;s launch_url: http, https and mailto links only.</p>
+      <p className="hint">
+        Flet&apos;s launch_url: http, https, mailto (subject, body, cc and bcc only), tel and sms links, at
+        most 10 a minute.
+      </p>
       <div className="entry-form">
         <label>
           Link
@@ -298,7 +302,7 @@ function LinksCard() {
               // "example.com" is what people type; say what is missing instead of a bare refusal.
               if (!/^[a-z][a-z0-9+.-]*:/i.test(typed)) {
                 throw new Error(
-                  `"${typed}" has no https:// at the start. Links must begin with https://, http:// or mailto: — for example https://${typed}`,
+                  `"${typed}" has no https:// at the start. Links must begin with https://, http://, mailto:, tel: or sms: — for example https://${typed}`,
                 );
               }
               const where = await openUrl(typed, {
@@ -312,6 +316,19 @@ function LinksCard() {
           }
         >
           Open link
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void run(async () =>
+              (await canOpenUrl(url.trim()))
+                ? 'This link can be opened here'
+                : 'This link cannot be opened here (not a link the app opens, or no program for it)',
+            )
+          }
+        >
+          Check link
         </button>
         <button
           type="button"

@@ -8,9 +8,15 @@ vi.mock('electron', async () => {
 const { electron, WebContentsMock } = await import('../../helpers/electron-mock.ts');
 const { installWebContentsGuards } = await import('../../../src/main/electron/web-contents-guards.ts');
 const { POPUP_PARTITION } = await import('../../../src/main/security/window-kinds.ts');
+const { OpenBudget } = await import('../../../src/main/security/open-budget.ts');
 
 const popups = new Set<number>();
-installWebContentsGuards(['app://latchkey'], (contents) => popups.has(contents.id));
+let now = 1_000_000;
+installWebContentsGuards(
+  ['app://latchkey'],
+  (contents) => popups.has(contents.id),
+  new OpenBudget(() => now),
+);
 
 function created(popup = false) {
   const contents = new WebContentsMock();
@@ -48,6 +54,31 @@ describe('guards on every web contents', () => {
     const attach = { preventDefault: vi.fn() };
     page.emit('will-attach-webview', attach);
     expect(attach.preventDefault).toHaveBeenCalled();
+  });
+
+  // The red-team finding: a site inside an in-app popup opened 100 system-browser tabs.
+  it('never lets a site inside an in-app popup open system-browser tabs', () => {
+    const popup = created(true);
+    const before = electron.shell.opened.length;
+    for (let i = 0; i < 20; i++) {
+      expect(popup.windowOpenHandler!({ url: `https://tabs.example/${i}` })).toEqual({ action: 'deny' });
+    }
+    expect(electron.shell.opened.length).toBe(before);
+  });
+
+  it("hands at most 10 of a page's own links a minute to the system browser, window.open and clicks alike", () => {
+    const page = created();
+    const before = electron.shell.opened.length;
+    for (let i = 0; i < 8; i++) page.windowOpenHandler!({ url: `https://flood.example/${i}` });
+    for (let i = 8; i < 30; i++) navigate(page, `https://flood.example/${i}`);
+    const opened = electron.shell.opened.slice(before);
+    expect(opened).toEqual(Array.from({ length: 10 }, (_, i) => `https://flood.example/${i}`));
+    // Each window has its own budget, and a minute later this one has room again.
+    created().windowOpenHandler!({ url: 'https://other.example/' });
+    expect(electron.shell.opened.at(-1)).toBe('https://other.example/');
+    now += 60_000;
+    navigate(page, 'https://flood.example/later');
+    expect(electron.shell.opened.at(-1)).toBe('https://flood.example/later');
   });
 
   it('refuses every permission, in the app session and the popup session', () => {

@@ -64,6 +64,9 @@ describe('decideWindowOpen', () => {
     expect(decideWindowOpen('javascript:alert(1)')).toEqual({ action: 'deny' });
     expect(decideWindowOpen('about:blank')).toEqual({ action: 'deny' });
   });
+  it('gives a site inside an in-app popup no way out to the system browser', () => {
+    expect(decideWindowOpen('https://example.com/', true)).toEqual({ action: 'deny' });
+  });
 });
 
 describe('decidePermission', () => {
