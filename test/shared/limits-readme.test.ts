@@ -16,6 +16,7 @@ const ROW_OF: Record<LimitName, string> = {
   maxRequestBytes: 'web request body',
   maxProviderResponseBytes: 'an answer from a provider',
   maxApiResponseBytes: '`auth.request` response body',
+  maxClientStorageBytes: 'client storage in all',
 };
 /** Rows that state no number. */
 const WORDS_ONLY = new Set(['value']);

@@ -31,6 +31,16 @@ beforeEach(() => {
       keys: client.size,
       error: null,
       recovered: [],
+      damage: {
+        corruptLines: 0,
+        missingLines: 0,
+        tornBytes: 0,
+        repairedLines: 0,
+        overLimitEntries: 0,
+        overQuotaEntries: 0,
+      },
+      usedBytes: 0,
+      quotaBytes: 268435456,
     }))
     .answer('clientStorage.clear', () => void client.clear());
 });

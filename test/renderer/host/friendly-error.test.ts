@@ -79,7 +79,22 @@ describe('what the user sees: a host error in the client storage panel', () => {
   beforeEach(() => {
     fakeHost
       .answer('clientStorage.entries', () => [])
-      .answer('clientStorage.status', () => ({ file: null, keys: 0, recovered: [], error: null }));
+      .answer('clientStorage.status', () => ({
+        file: null,
+        keys: 0,
+        recovered: [],
+        damage: {
+          corruptLines: 0,
+          missingLines: 0,
+          tornBytes: 0,
+          repairedLines: 0,
+          overLimitEntries: 0,
+          overQuotaEntries: 0,
+        },
+        usedBytes: 0,
+        quotaBytes: 268435456,
+        error: null,
+      }));
   });
 
   /** Saves an entry that the host answers with `refusal`; returns the alert and the Save button. */

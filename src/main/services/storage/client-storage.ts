@@ -8,9 +8,12 @@
  *   - sets that arrive together share one append and one sync (group commit);
  *   - when the journal outgrows the snapshot, the snapshot is rewritten atomically and the journal emptied,
  *     so the cost per set stays flat however large the store is.
- * The snapshot is a plain JSON object, like electron-store's file. A crash at any moment leaves a store that
- * opens: a torn last journal line was never acknowledged and is dropped; replaying the journal over a
- * snapshot that already contains it gives the same result.
+ * The snapshot is a plain JSON object, like electron-store's file. Every journal line carries a sequence
+ * number and a CRC-32, and the snapshot a CRC-32 of its entries (journal-format.ts), so damage is found, not
+ * read as data: a corrupt, missing, torn or over-limit line is skipped, counted in `damage`, and the original
+ * journal is moved aside before anything is rewritten. A crash at any moment leaves a store that opens;
+ * journal lines the snapshot already contains (a crash between the two writes) are recognised by their
+ * sequence number and skipped.
  *
  * A change becomes visible (memory, `get`, `changed` events) only once its bytes are synced. A write that
  * fails (a full disk) changes nothing: the journal is cut back to where it was, the callers get
@@ -18,15 +21,17 @@
  * so the store recovers by itself once there is room.
  */
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { chmod, copyFile, open, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { StorageChange, StorageRecovery } from '../../../shared/contract.ts';
+import type { StorageChange, StorageDamage, StorageRecovery } from '../../../shared/contract.ts';
 import { HostError } from '../../../shared/errors.ts';
 import type { JsonValue } from '../../../shared/json.ts';
+import { LIMITS } from '../../../shared/limits.ts';
 import type { Logger } from '../../../shared/logger.ts';
 import { moveAside, removeLeftovers, writeFileAtomic } from './atomic-file.ts';
 import { Sequencer } from '../../async.ts';
 import { acquireLock } from './dir-lock.ts';
+import { decodeLine, decodeSnapshot, encodeLine, encodeSnapshot, type Op } from './journal-format.ts';
 import { checkTrusted, ensurePrivateDir, NOFOLLOW, readTrustedFile } from './trusted-path.ts';
 
 /**
@@ -56,16 +61,71 @@ export interface ClientStorageOptions {
   /** Rewrite the snapshot once the journal is larger than this and than the snapshot. */
   compactAfterBytes?: number;
   fileOps?: StorageFileOps;
+  /** The total quota in bytes (LIMITS.maxClientStorageBytes); smaller in tests. */
+  quotaBytes?: number;
 }
 
-type Op = ['s', string, JsonValue] | ['r', string] | ['c'];
+const mib = (bytes: number): string =>
+  `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+
+export const noDamage = (): StorageDamage => ({
+  corruptLines: 0,
+  missingLines: 0,
+  tornBytes: 0,
+  repairedLines: 0,
+  overLimitEntries: 0,
+  overQuotaEntries: 0,
+});
+
+const damageTotal = (d: StorageDamage): number =>
+  d.corruptLines + d.missingLines + d.tornBytes + d.repairedLines + d.overLimitEntries + d.overQuotaEntries;
+
+/** What one entry counts against the quota. */
+const entryBytes = (key: string, text: string): number => Buffer.byteLength(key) + Buffer.byteLength(text);
+
+/** Counts in words, for the note and the log ("2 damaged lines skipped, 1,204 bytes of a torn last line dropped"). */
+export function describeDamage(d: StorageDamage): string {
+  const n = (count: number, one: string, many: string) =>
+    `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+  const parts: string[] = [];
+  if (d.corruptLines) parts.push(`${n(d.corruptLines, 'damaged line', 'damaged lines')} skipped`);
+  if (d.missingLines) parts.push(`${n(d.missingLines, 'line is', 'lines are')} missing`);
+  if (d.tornBytes) parts.push(`${n(d.tornBytes, 'byte', 'bytes')} of an unfinished last line dropped`);
+  if (d.repairedLines) parts.push('a last line that had lost its newline was kept');
+  if (d.overLimitEntries)
+    parts.push(`${n(d.overLimitEntries, 'entry', 'entries')} over the key or value size limit skipped`);
+  if (d.overQuotaEntries)
+    parts.push(`${n(d.overQuotaEntries, 'entry', 'entries')} past the storage quota skipped`);
+  return parts.join('; ');
+}
+
+/** A copy of a damaged file beside it (a clone where the file system can), or the file itself moved aside. */
+async function keepCopy(file: string, now: Date): Promise<string> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const target = `${file}.damaged-${stamp}`;
+  try {
+    await copyFile(file, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+    await chmod(target, 0o600);
+    return target;
+  } catch {
+    // No room for a copy (the disk may be full): move the original aside instead, which needs none.
+    await rm(target, { force: true });
+    return moveAside(file, 'damaged', now);
+  }
+}
+
+/** The longest line a journal can hold (a key and a value at their limits, JSON-escaped, and the framing). */
+const MAX_LINE_BYTES = 6 * LIMITS.maxKeyLength * 2 + 6 * LIMITS.maxValueBytes + 64;
 
 /** A change waiting for its write: values kept as JSON text, as in memory. */
 type PendingOp = { kind: 's'; key: string; text: string } | { kind: 'r'; key: string } | { kind: 'c' };
 
 interface PendingWrite {
   ops: PendingOp[];
+  /** Each op's JSON text; the sequence number and checksum are added when it is written. */
   lines: string[];
+  /** The most this write can grow the store, counted against the quota while it waits. */
+  growth: number;
   change: StorageChange;
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -75,8 +135,17 @@ export class ClientStorage {
   readonly file: string;
   readonly journalFile: string;
   readonly recovered: StorageRecovery[] = [];
+  /** What was found wrong at open, summed over `recovered`. */
+  readonly damage: StorageDamage = noDamage();
+  readonly quotaBytes: number;
 
   #data = new Map<string, string>();
+  /** UTF-8 bytes of every key and value in #data. */
+  #usedBytes = 0;
+  /** Growth of the writes queued but not yet written. */
+  #pendingGrowth = 0;
+  /** The sequence number of the last journal line written (or contained in the snapshot). */
+  #seq = 0;
   readonly #log: Logger;
   readonly #compactAfter: number;
   readonly #ops: StorageFileOps;
@@ -93,8 +162,9 @@ export class ClientStorage {
   #closed = false;
   #unlock: () => Promise<void> = async () => {};
 
-  private constructor(file: string, log: Logger, compactAfter: number, ops: StorageFileOps) {
+  private constructor(file: string, log: Logger, compactAfter: number, ops: StorageFileOps, quota: number) {
     this.file = file;
+    this.quotaBytes = quota;
     this.journalFile = `${file}.journal`;
     this.#log = log;
     this.#compactAfter = compactAfter;
@@ -109,6 +179,7 @@ export class ClientStorage {
       options.log ?? console,
       options.compactAfterBytes ?? 256 * 1024,
       options.fileOps ?? realFileOps,
+      options.quotaBytes ?? LIMITS.maxClientStorageBytes,
     );
     // Before the lock: on a full disk, leftovers may be what keeps even the lock file from being written.
     removeLeftovers(file);
@@ -123,55 +194,109 @@ export class ClientStorage {
   }
 
   async #load(now: () => Date): Promise<void> {
-    const note = async (target: string, reason: string) => {
+    const note = async (target: string, reason: string, damage?: StorageDamage) => {
       const movedTo = await moveAside(target, 'corrupt', now());
-      this.recovered.push({ file: target, movedTo, reason, at: now().toISOString() });
+      this.recovered.push({
+        file: target,
+        movedTo,
+        reason,
+        at: now().toISOString(),
+        ...(damage ? { damage } : {}),
+      });
       this.#log.warn(
-        `latchkey: ${path.basename(target)} was unreadable (${reason}); moved aside to ${path.basename(movedTo)}`,
+        `latchkey: ${path.basename(target)} was damaged (${reason}); moved aside to ${path.basename(movedTo)}`,
       );
     };
+    /** Keeps a copy of a file whose damage was counted, before the compaction below rewrites it. */
+    const keep = async (target: string, damage: StorageDamage) => {
+      const copy = await keepCopy(target, now());
+      const reason = describeDamage(damage);
+      this.recovered.push({ file: target, movedTo: copy, reason, at: now().toISOString(), damage });
+      for (const k of Object.keys(damage) as Array<keyof StorageDamage>) this.damage[k] += damage[k];
+      this.#log.warn(
+        `latchkey: ${path.basename(target)}: ${reason}; the original is kept as ${path.basename(copy)}`,
+      );
+    };
+    let found = noDamage();
+    let migrate = false;
+    let snapshotSeq = 0;
+    /** Format-1 lines are read only before the first format-2 one (a store that was never migrated). */
+    let v1Allowed = true;
 
-    const snapshot = (await readTrustedFile(this.file))?.toString('utf8') ?? null;
-    if (snapshot !== null) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(snapshot);
-      } catch {
-        parsed = undefined;
-      }
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-        for (const [k, v] of Object.entries(parsed)) this.#data.set(k, JSON.stringify(v));
-        this.#snapshotBytes = snapshot.length;
+    const snapshotBytes = await readTrustedFile(this.file);
+    if (snapshotBytes !== null) {
+      // Past twice the quota it cannot be a store this host wrote (and may be past what a string can hold).
+      const decoded =
+        snapshotBytes.length > 2 * this.quotaBytes + MAX_LINE_BYTES
+          ? ({ kind: 'damaged', reason: 'the file is larger than the store can be' } as const)
+          : decodeSnapshot(snapshotBytes.toString('utf8'));
+      if (decoded.kind === 'damaged') {
+        await note(this.file, decoded.reason);
       } else {
-        await note(this.file, snapshot.trim() === '' ? 'the file is empty' : 'the file is not a JSON object');
+        for (const [k, v] of Object.entries(decoded.data)) this.#loadSet(k, JSON.stringify(v), found);
+        this.#snapshotBytes = snapshotBytes.length;
+        if (damageTotal(found) > 0) await keep(this.file, found);
+        found = noDamage();
+        if (decoded.kind === 'v2') {
+          snapshotSeq = decoded.seq;
+          v1Allowed = false;
+        } else migrate = true;
       }
     }
+    this.#seq = snapshotSeq;
 
-    const journal = (await readTrustedFile(this.journalFile))?.toString('utf8') ?? '';
-    let damaged = 0;
-    const lines = journal.split('\n');
-    // The part after the last newline is a write that never finished, so never acknowledged: drop it.
-    const tornTail = lines.pop() !== '';
-    for (const line of lines) {
-      if (line === '') continue;
-      try {
-        this.#apply(JSON.parse(line) as Op);
-      } catch {
-        damaged++;
+    const journal = (await readTrustedFile(this.journalFile)) ?? Buffer.alloc(0);
+    let start = 0;
+    const applyLine = (line: string): boolean => {
+      const decoded = decodeLine(line);
+      if (decoded.kind === 'corrupt' || (decoded.kind === 'v1' && !v1Allowed)) return false;
+      if (decoded.kind === 'v1') {
+        migrate = true;
+        this.#applyLoaded(decoded.op, found);
+        return true;
       }
+      v1Allowed = false;
+      // Already in the snapshot: the crash came between writing it and emptying the journal.
+      if (decoded.seq <= snapshotSeq) return true;
+      if (decoded.seq <= this.#seq) return false; // out of order or repeated: not a line this store wrote
+      if (decoded.seq > this.#seq + 1) found.missingLines += decoded.seq - this.#seq - 1;
+      this.#seq = decoded.seq;
+      this.#applyLoaded(decoded.op, found);
+      return true;
+    };
+    for (;;) {
+      const nl = journal.indexOf(10, start);
+      if (nl === -1) break;
+      if (nl > start && !applyLine(journal.toString('utf8', start, nl))) found.corruptLines++;
+      start = nl + 1;
     }
-    if (damaged > 0)
-      await note(this.journalFile, `${damaged} journal line(s) could not be read; the others were kept`);
+    const tail = journal.length - start;
+    if (tail > 0) {
+      // No final newline: a write cut off, a truncation, or a flipped newline. A whole line whose checksum
+      // holds (possibly followed by the one byte the newline became) is kept; anything else is dropped.
+      let kept = false;
+      if (tail <= MAX_LINE_BYTES + 1) {
+        const text = journal.toString('utf8', start);
+        const whole = decodeLine(text).kind === 'v2' ? text : text.slice(0, -1);
+        if (decodeLine(whole).kind === 'v2') kept = applyLine(whole);
+      }
+      if (kept) found.repairedLines++;
+      else found.tornBytes += tail;
+    }
+    const damaged = damageTotal(found) > 0;
+    if (damaged) await keep(this.journalFile, found);
     this.#journal = await open(
       this.journalFile,
       constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | NOFOLLOW,
       0o600,
     );
     // Checked on the handle itself, so nothing can be swapped in between the check and the use.
-    checkTrusted(await this.#journal.stat(), this.journalFile, 'file');
-    this.#journalBytes = damaged > 0 ? 0 : Buffer.byteLength(journal);
-    // Fold the journal into the snapshot now if it is torn or damaged, so new lines never follow a broken one.
-    if (tornTail || damaged > 0 || this.recovered.length > 0) {
+    const journalStat = await this.#journal.stat();
+    checkTrusted(journalStat, this.journalFile, 'file');
+    this.#journalBytes = journalStat.size;
+    // Fold the journal into the snapshot now if it was damaged or in the old format, so new lines never
+    // follow a broken one and every line on disk has its checksum.
+    if (migrate || this.recovered.length > 0) {
       // On a full disk this waits for the next write, which tries again; the store opens either way.
       this.#mustCompact = true;
       await this.#compact().catch((error: NodeJS.ErrnoException) => {
@@ -180,13 +305,32 @@ export class ClientStorage {
     }
   }
 
-  #apply(op: Op): void {
-    if (!Array.isArray(op)) throw new Error('not an op');
-    if (op[0] === 's' && typeof op[1] === 'string' && op.length === 3)
-      this.#data.set(op[1], JSON.stringify(op[2]));
-    else if (op[0] === 'r' && typeof op[1] === 'string') this.#data.delete(op[1]);
-    else if (op[0] === 'c') this.#data.clear();
-    else throw new Error('unknown op');
+  /** A set read from disk: refused over the API's limits or past the quota, so what loads can be handed out. */
+  #loadSet(key: string, text: string, found: StorageDamage): void {
+    if (key.length > LIMITS.maxKeyLength || Buffer.byteLength(text) > LIMITS.maxValueBytes) {
+      found.overLimitEntries++;
+      return;
+    }
+    const old = this.#data.get(key);
+    const delta = entryBytes(key, text) - (old === undefined ? 0 : entryBytes(key, old));
+    if (delta > 0 && this.#usedBytes + delta > this.quotaBytes) {
+      found.overQuotaEntries++;
+      return;
+    }
+    this.#data.set(key, text);
+    this.#usedBytes += delta;
+  }
+
+  #applyLoaded(op: Op, found: StorageDamage): void {
+    if (op[0] === 's') this.#loadSet(op[1], JSON.stringify(op[2]), found);
+    else if (op[0] === 'r') {
+      const old = this.#data.get(op[1]);
+      if (old !== undefined) this.#usedBytes -= entryBytes(op[1], old);
+      this.#data.delete(op[1]);
+    } else {
+      this.#data.clear();
+      this.#usedBytes = 0;
+    }
   }
 
   // Reads: from memory.
@@ -226,18 +370,35 @@ export class ClientStorage {
     this.#assertOpen();
     const ops: PendingOp[] = [];
     const lines: string[] = [];
+    let growth = 0;
     for (const [key, value] of entries) {
       const text = JSON.stringify(value);
       ops.push({ kind: 's', key, text });
-      lines.push(`["s",${JSON.stringify(key)},${text}]\n`);
+      lines.push(`["s",${JSON.stringify(key)},${text}]`);
+      const old = this.#data.get(key);
+      growth += entryBytes(key, text) - (old === undefined ? 0 : entryBytes(key, old));
     }
-    return this.#commit(ops, lines, { keys: ops.map((o) => (o as { key: string }).key), cleared: false });
+    growth = Math.max(0, growth);
+    // Refused before anything is written: the store never grows past its quota, nor fills the disk to it.
+    const after = this.#usedBytes + this.#pendingGrowth + growth;
+    if (growth > 0 && after > this.quotaBytes)
+      return Promise.reject(
+        new HostError(
+          'too_large',
+          `client storage is full: it may hold ${mib(this.quotaBytes)} in all, and this change would take it to ${mib(after)}; nothing was changed (remove some keys first)`,
+          { details: { limit: this.quotaBytes, actual: after } },
+        ),
+      );
+    return this.#commit(ops, lines, growth, {
+      keys: ops.map((o) => (o as { key: string }).key),
+      cleared: false,
+    });
   }
 
   async remove(key: string): Promise<boolean> {
     this.#assertOpen();
     if (!this.#willHave(key)) return false;
-    await this.#commit([{ kind: 'r', key }], [`["r",${JSON.stringify(key)}]\n`], {
+    await this.#commit([{ kind: 'r', key }], [`["r",${JSON.stringify(key)}]`], 0, {
       keys: [key],
       cleared: false,
     });
@@ -246,12 +407,17 @@ export class ClientStorage {
 
   clear(): Promise<void> {
     this.#assertOpen();
-    return this.#commit([{ kind: 'c' }], ['["c"]\n'], { keys: [], cleared: true });
+    return this.#commit([{ kind: 'c' }], ['["c"]'], 0, { keys: [], cleared: true });
   }
 
   onChange(listener: (change: StorageChange) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** UTF-8 bytes of every key and value held, counted against `quotaBytes`. */
+  get usedBytes(): number {
+    return this.#usedBytes;
   }
 
   /** Why the last write failed, until a write succeeds again. */
@@ -276,9 +442,10 @@ export class ClientStorage {
     return this.#data.has(key);
   }
 
-  #commit(ops: PendingOp[], lines: string[], change: StorageChange): Promise<void> {
+  #commit(ops: PendingOp[], lines: string[], growth: number, change: StorageChange): Promise<void> {
+    this.#pendingGrowth += growth;
     return new Promise<void>((resolve, reject) => {
-      this.#queue.push({ ops, lines, change, resolve, reject });
+      this.#queue.push({ ops, lines, growth, change, resolve, reject });
       if (!this.#writing) {
         this.#writing = true;
         // Let every set made in this turn of the event loop join the same write.
@@ -290,19 +457,32 @@ export class ClientStorage {
     });
   }
 
-  static #applyTo(data: Map<string, string>, ops: readonly PendingOp[]): void {
+  /** Applies `ops` to `data`; returns how many bytes that added (negative when it freed some). */
+  static #applyTo(data: Map<string, string>, ops: readonly PendingOp[], used: number): number {
+    let delta = 0;
     for (const op of ops) {
-      if (op.kind === 's') data.set(op.key, op.text);
-      else if (op.kind === 'r') data.delete(op.key);
-      else data.clear();
+      if (op.kind === 'c') {
+        data.clear();
+        delta = -used;
+        continue;
+      }
+      const old = data.get(op.key);
+      if (old !== undefined) delta -= entryBytes(op.key, old);
+      if (op.kind === 's') {
+        data.set(op.key, op.text);
+        delta += entryBytes(op.key, op.text);
+      } else data.delete(op.key);
     }
+    return delta;
   }
 
   async #drain(): Promise<void> {
     while (this.#queue.length > 0) {
       const batch = this.#queue;
       this.#queue = [];
-      const text = batch.map((w) => w.lines.join('')).join('');
+      const seqBefore = this.#seq;
+      let text = '';
+      for (const w of batch) for (const op of w.lines) text += encodeLine(++this.#seq, op);
       try {
         if (
           this.#mustCompact ||
@@ -310,19 +490,26 @@ export class ClientStorage {
         ) {
           // The new snapshot is the current state with this batch applied; memory takes it only once written.
           const next = new Map(this.#data);
-          for (const w of batch) ClientStorage.#applyTo(next, w.ops);
+          let used = this.#usedBytes;
+          for (const w of batch) used += ClientStorage.#applyTo(next, w.ops, used);
           await this.#compact(next);
           this.#data = next;
+          this.#usedBytes = used;
         } else {
           await this.#append(text);
-          for (const w of batch) ClientStorage.#applyTo(this.#data, w.ops);
+          for (const w of batch)
+            this.#usedBytes += ClientStorage.#applyTo(this.#data, w.ops, this.#usedBytes);
         }
+        for (const w of batch) this.#pendingGrowth -= w.growth;
         this.#lastError = null;
         for (const w of batch) {
           for (const listener of this.#listeners) listener(w.change);
           w.resolve();
         }
       } catch (error) {
+        // Nothing of this batch is on disk (the journal was cut back, or the snapshot not replaced).
+        this.#seq = seqBefore;
+        for (const w of batch) this.#pendingGrowth -= w.growth;
         const code = (error as NodeJS.ErrnoException).code;
         this.#lastError = `the last write failed: ${code ?? (error as Error).message}${code === 'ENOSPC' ? ' (the disk is full)' : ''}`;
         this.#log.error(`latchkey: client storage write failed: ${(error as Error).message}`);
@@ -358,7 +545,7 @@ export class ClientStorage {
   async #compact(data: Map<string, string> = this.#data): Promise<void> {
     const parts: string[] = [];
     for (const [k, v] of data) parts.push(`${JSON.stringify(k)}:${v}`);
-    const text = `{${parts.join(',')}}`;
+    const text = encodeSnapshot(this.#seq, parts);
     await this.#ops.replace(this.file, text);
     this.#snapshotBytes = text.length;
     // The snapshot is durable and holds everything: the write has succeeded. Emptying the journal frees

@@ -90,7 +90,9 @@ describe('ClientStorage API (Flet page.client_storage)', () => {
     const journal = await readFile(store.journalFile, 'utf8');
     expect(journal.length).toBeLessThan(4096);
     const snapshot = JSON.parse(await readFile(store.file, 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(snapshot).length).toBe(50);
+    // Still a plain JSON object: the entries, and first its checksum member.
+    expect(Object.keys(snapshot)[0]).toBe('latchkey:snapshot');
+    expect(Object.keys(snapshot).length).toBe(51);
     await store.close();
     const again = await openStore(dir);
     expect(again.get('key-49')).toEqual({ i: 299 });
@@ -132,7 +134,7 @@ describe('ClientStorage recovery', () => {
     expect((await openStore(dir)).get('fresh')).toBe(true);
   });
 
-  it('drops only a torn last journal line and keeps appending cleanly', async () => {
+  it('drops only a torn last journal line, says so, keeps the original, and keeps appending cleanly', async () => {
     const dir = tempDir();
     const a = await openStore(dir);
     await a.set('kept', 1);
@@ -142,7 +144,9 @@ describe('ClientStorage recovery', () => {
     const b = await openStore(dir);
     expect(b.get('kept')).toBe(1);
     expect(b.containsKey('torn')).toBe(false);
-    expect(b.recovered).toEqual([]);
+    expect(b.recovered).toHaveLength(1);
+    expect(b.damage.tornBytes).toBe('["s","torn",{"half":'.length);
+    expect(await readFile(b.recovered[0]!.movedTo, 'utf8')).toMatch(/\["s","torn",\{"half":$/);
     await b.set('after', 2);
     await b.close();
     const c = await openStore(dir);
@@ -154,8 +158,9 @@ describe('ClientStorage recovery', () => {
     await writeFile(path.join(dir, 'client-storage.json.journal'), '["s","a",1]\nGARBAGE\n["s","b",2]\n');
     const store = await openStore(dir, { now: fixedNow });
     expect(Object.fromEntries(store.entries())).toEqual({ a: 1, b: 2 });
-    expect(store.recovered[0]?.reason).toContain('1 journal line');
-    expect((await readdir(dir)).some((f) => f.includes('.corrupt-'))).toBe(true);
+    expect(store.recovered[0]?.reason).toContain('1 damaged line skipped');
+    expect(store.damage.corruptLines).toBe(1);
+    expect((await readdir(dir)).some((f) => f.includes('.damaged-'))).toBe(true);
   });
 
   it('refuses a data directory another live process owns, with a clear error', async () => {
