@@ -35,7 +35,7 @@ export async function run(): Promise<BenchRow[]> {
     binding: bindingOf({ ...PROVIDER } as unknown as ProviderSettings),
     tokens,
     user: { id: 'ada', name: 'Ada Lovelace', email: 'ada@example.test' },
-    groups: ['admins'],
+    groups: [{ id: 'admins', name: 'admins' }],
     signedInAt: Date.now(),
     fetchUser: false,
     fetchGroups: false,

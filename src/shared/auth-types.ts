@@ -8,6 +8,35 @@ export interface UserProfile {
   avatarUrl?: string | undefined;
   /** Why the e-mail could not be read, when the provider refused (a GitHub App without e-mail access, say). */
   emailUnavailable?: string | undefined;
+  /**
+   * The provider's profile as received (Flet's `User` is this dict): the ID-token and userinfo claims for
+   * OpenID providers, the user JSON for GitHub (`/user`), Microsoft (Graph `/me`) and `oauth2`. At most
+   * 64 KiB of JSON text; `claimsCut` says what was left out when it was more.
+   */
+  claims?: Record<string, unknown> | undefined;
+  claimsCut?: ClaimsCut | undefined;
+}
+
+/** What was left out of `claims` to keep it within its limit: whole top-level fields, in the order received. */
+export interface ClaimsCut {
+  /** The limit, in bytes of JSON text (65536). */
+  limit: number;
+  /** The size of the whole profile as received, in bytes of JSON text. */
+  size: number;
+  /** The top-level fields left out. */
+  omitted: string[];
+}
+
+/**
+ * A group, team or role, with the provider's own fields beside `id` and `name` (Flet's `Group`): GitHub
+ * teams carry `slug`, `org` and `path` ("org/slug") and the rest of the team JSON; Microsoft Graph groups
+ * their directory object fields; a claim's plain strings are both `id` and `name`.
+ */
+export interface UserGroup {
+  id: string;
+  /** What Flet's `Group.name` is: GitHub's team name ("Core"), Graph's displayName, the claim's value. */
+  name: string;
+  [field: string]: unknown;
 }
 
 export interface SignInError {
@@ -46,7 +75,10 @@ export type AuthState =
   | {
       status: 'signedIn';
       user: UserProfile | null;
-      groups: string[] | null;
+      /** null when groups were not asked for (or not available: see `unavailable.groups`). */
+      groups: UserGroup[] | null;
+      /** The groups' names, for quick checks (`groupNames.includes("Admins")`); null with `groups`. */
+      groupNames: string[] | null;
       tokenType: string;
       scopes: string[];
       /** Epoch ms, or null when the provider gave no lifetime. */

@@ -7,6 +7,52 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** GET /user as GitHub's REST API documents it ("Get the authenticated user"), fields trimmed to a sample. */
+export const OCTOCAT = {
+  login: 'octocat',
+  id: 583231,
+  node_id: 'MDQ6VXNlcjU4MzIzMQ==',
+  avatar_url: 'https://avatars.example/u/583231',
+  type: 'User',
+  site_admin: false,
+  name: 'The Octocat',
+  company: '@github',
+  blog: 'https://github.blog',
+  location: 'San Francisco',
+  email: null,
+  hireable: null,
+  bio: null,
+  twitter_username: null,
+  public_repos: 8,
+  followers: 9000,
+  following: 9,
+  created_at: '2011-01-25T18:44:36Z',
+  updated_at: '2024-01-22T12:00:00Z',
+};
+
+/** A team of GET /user/teams as GitHub documents it ("List teams for the authenticated user"). */
+export function teamJson(i: number, host: string) {
+  const slug = i === 0 ? 'core' : `team-${i}`;
+  return {
+    id: 1000 + i,
+    node_id: `MDQ6VGVhbTEw${i}`,
+    url: `http://${host}/api/v3/teams/${1000 + i}`,
+    html_url: `http://${host}/orgs/octo-org/teams/${slug}`,
+    name: i === 0 ? 'Core' : `Team ${i}`,
+    slug,
+    description: i === 0 ? 'The core team' : null,
+    privacy: 'closed',
+    notification_setting: 'notifications_enabled',
+    permission: 'pull',
+    parent: null,
+    members_count: 3,
+    repos_count: 10,
+    created_at: '2017-07-14T16:53:42Z',
+    updated_at: '2017-08-17T12:37:15Z',
+    organization: { login: 'octo-org', id: 6811672, node_id: 'MDEyOk9yZ2FuaXphdGlvbjY4MTE2NzI=' },
+  };
+}
+
 export interface GitHubFixture {
   host: string;
   port: number;
@@ -134,13 +180,7 @@ export async function startGitHubFixture(): Promise<GitHubFixture> {
       if (!tokens.has(token)) return json(res, 401, { message: 'Bad credentials' });
       switch (url.pathname) {
         case '/api/v3/user':
-          return json(res, 200, {
-            id: 583231,
-            login: 'octocat',
-            name: 'The Octocat',
-            email: null,
-            avatar_url: 'https://avatars.example/u/583231',
-          });
+          return json(res, 200, OCTOCAT);
         case '/api/v3/user/emails':
           if (fixture.emailsStatus !== 200)
             return json(res, fixture.emailsStatus, { message: 'Resource not accessible by integration' });
@@ -153,11 +193,7 @@ export async function startGitHubFixture(): Promise<GitHubFixture> {
             return json(res, fixture.teamsStatus, { message: 'Resource not accessible by integration' });
           const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
           const page = Number(url.searchParams.get('page') ?? 1);
-          const all = Array.from({ length: fixture.teams }, (_, i) => ({
-            slug: i === 0 ? 'core' : `team-${i}`,
-            name: i === 0 ? 'Core' : `Team ${i}`,
-            organization: { login: 'octo-org' },
-          }));
+          const all = Array.from({ length: fixture.teams }, (_, i) => teamJson(i, fixture.host));
           const last = Math.max(1, Math.ceil(all.length / perPage));
           const link = (n: number) =>
             `<http://${fixture.host}/api/v3/user/teams?per_page=${perPage}&page=${n}>`;

@@ -11,7 +11,7 @@
  *
  * Browser and device flows only produce token sets; restore, sign-in, import and refresh all end here.
  */
-import type { AuthState, SignInError, UserProfile } from '../../shared/auth-types.ts';
+import type { AuthState, SignInError, UserGroup, UserProfile } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { Attempt } from './attempt.ts';
@@ -48,7 +48,7 @@ export type AccountState =
 export interface Establish {
   tokens: TokenSet;
   user: UserProfile | null;
-  groups: string[] | null;
+  groups: UserGroup[] | null;
   signedInAt: number;
   origin: SignedIn['origin'];
   fetchUser: boolean;

@@ -2,14 +2,14 @@
  * What a new sign-in reads before it becomes a session: the user and groups, as asked. Groups the provider
  * will not show (GitHub: a 403 or 404 on teams) do not stop the sign-in; they are said instead.
  */
-import type { UserProfile } from '../../shared/auth-types.ts';
+import type { UserGroup, UserProfile } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import type { Attempt } from './attempt.ts';
 import type { ProviderRuntime, TokenSet } from './providers/types.ts';
 
 export interface Profile {
   user: UserProfile | null;
-  groups: string[] | null;
+  groups: UserGroup[] | null;
   groupsUnavailable?: string | undefined;
 }
 

@@ -6,7 +6,7 @@
  * - Network errors and 5xx keep the session and retry with back-off; invalid_grant ends the session.
  */
 import * as client from 'openid-client';
-import type { AuthState, UserProfile } from '../../shared/auth-types.ts';
+import type { AuthState, UserGroup, UserProfile } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import { SingleFlight, Timer } from '../async.ts';
 import { explainNetworkFailure } from '../net/network-problem.ts';
@@ -14,6 +14,7 @@ import { isTransient } from './errors.ts';
 import type { ProviderRuntime, TokenSet } from './providers/types.ts';
 import { backoffDelay, refreshDueAt } from './scheduling.ts';
 import { fingerprint, toTokenSet } from './tokens.ts';
+import { groupNames } from './profile-claims.ts';
 
 const EXPIRED = 'the access token expired and the provider gave no refresh token; sign in again';
 
@@ -33,7 +34,7 @@ export class TokenSession {
   readonly runtime: ProviderRuntime;
   tokens: TokenSet;
   user: UserProfile | null;
-  groups: string[] | null;
+  groups: UserGroup[] | null;
   readonly signedInAt: number;
   refreshProblem: string | undefined;
 
@@ -47,7 +48,7 @@ export class TokenSession {
     runtime: ProviderRuntime,
     tokens: TokenSet,
     user: UserProfile | null,
-    groups: string[] | null,
+    groups: UserGroup[] | null,
     hooks: SessionHooks,
     signedInAt = hooks.now(),
   ) {
@@ -66,6 +67,7 @@ export class TokenSession {
       status: 'signedIn',
       user: this.user,
       groups: this.groups,
+      groupNames: groupNames(this.groups),
       tokenType: this.tokens.tokenType,
       scopes: this.tokens.scopes,
       expiresAt: this.tokens.expiresAt ?? null,

@@ -8,7 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { UserProfile, VaultNoteInfo } from '../../shared/auth-types.ts';
+import type { UserGroup, UserProfile, VaultNoteInfo } from '../../shared/auth-types.ts';
+import { rememberedGroups } from '../auth/profile-claims.ts';
 import { HostError } from '../../shared/errors.ts';
 import type { TokenSet } from '../auth/providers/types.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -25,7 +26,7 @@ export interface RememberedSession {
   binding: string;
   tokens: TokenSet;
   user: UserProfile | null;
-  groups: string[] | null;
+  groups: UserGroup[] | null;
   signedInAt: number;
   fetchUser: boolean;
   fetchGroups: boolean;
@@ -96,9 +97,11 @@ function asRecord(v: unknown): RememberedSession | null {
   )
     return null;
   if (!(v.user === null || (isObject(v.user) && isString(v.user.id)))) return null;
-  if (!(v.groups === null || (Array.isArray(v.groups) && v.groups.every(isString)))) return null;
+  // Entries written before groups had fields hold plain strings: still read, as groups named by them.
+  const groups = rememberedGroups(v.groups);
+  if (groups === undefined) return null;
   if (typeof v.fetchUser !== 'boolean' || typeof v.fetchGroups !== 'boolean') return null;
-  return v as unknown as RememberedSession;
+  return { ...(v as unknown as RememberedSession), groups };
 }
 
 const emptyFile = (backend: string): VaultFile => ({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGitHubFixture, type GitHubFixture } from '../../helpers/github-fixture.ts';
+import { OCTOCAT, startGitHubFixture, type GitHubFixture } from '../../helpers/github-fixture.ts';
 import { track } from '../../helpers/disposables.ts';
 import { signInServiceFor } from '../../helpers/sign-in.ts';
 
@@ -56,17 +56,32 @@ describe('GitHub through the Enterprise host option', () => {
     expect(url.searchParams.get('nonce')).toBeNull();
     const done = rec.next('auth.signedIn', 'github');
     expect(await completeInBrowser(authorizationUrl)).toContain('Signed in with GitHub');
-    expect((await done).user).toEqual({
+    const user = (await done).user;
+    expect(user).toMatchObject({
       id: '583231',
       name: 'The Octocat',
       login: 'octocat',
       email: 'octocat@github.example',
       avatarUrl: 'https://avatars.example/u/583231',
     });
+    // The /user JSON whole, as GitHub sent it (Flet's User): company, blog, location, …
+    expect(user?.claims).toEqual(OCTOCAT);
+    expect(user?.claimsCut).toBeUndefined();
     const state = rec.service.overview().providers[0]!.state;
     expect(state).toMatchObject({
       status: 'signedIn',
-      groups: ['octo-org/core'],
+      // Flet's Group: the team JSON with `name` the team's name; slug, org and org/slug beside it.
+      groups: [
+        expect.objectContaining({
+          id: '1000',
+          name: 'Core',
+          slug: 'core',
+          org: 'octo-org',
+          path: 'octo-org/core',
+          description: 'The core team',
+        }),
+      ],
+      groupNames: ['Core'],
       scopes: ['read:user', 'user:email', 'read:org'],
       hasRefreshToken: false,
     });
@@ -117,10 +132,11 @@ describe('GitHub through the Enterprise host option', () => {
   it('reads every team, following Link: rel="next" (105 teams, two pages)', async () => {
     gh.teams = 105;
     const rec = await signedIn(github({ fetchGroups: true }));
-    const state = rec.service.overview().providers[0]!.state as { groups: string[] };
-    expect(state.groups).toHaveLength(105);
-    expect(state.groups[0]).toBe('octo-org/core');
-    expect(state.groups[104]).toBe('octo-org/team-104');
+    const state = rec.service.overview().providers[0]!.state;
+    const groups = state.status === 'signedIn' ? (state.groups ?? []) : [];
+    expect(groups).toHaveLength(105);
+    expect(groups[0]).toMatchObject({ name: 'Core', path: 'octo-org/core' });
+    expect(groups[104]).toMatchObject({ name: 'Team 104', path: 'octo-org/team-104' });
   });
 
   it('signs in without teams or e-mail when a GitHub App may not read them (403), and says why', async () => {

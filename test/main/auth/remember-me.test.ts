@@ -66,7 +66,7 @@ describe('remember me', () => {
       status: 'signedIn',
       restored: true,
       remembered: true,
-      groups: ['admins', 'engineering'],
+      groupNames: ['admins', 'engineering'],
     });
     // A fresh token: no refresh was needed.
     expect((idp.grants.refresh_token ?? 0) - grantsBefore).toBe(0);

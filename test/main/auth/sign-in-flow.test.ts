@@ -112,7 +112,14 @@ describe('browser sign-in against a real OpenID provider', () => {
     const { rec, payload } = await signedIn([confidential()], 'corp-secret');
     expect(payload.user?.id).toBe('ada');
     const state = rec.service.overview().providers[0]!.state;
-    expect(state).toMatchObject({ status: 'signedIn', groups: ['admins', 'engineering'] });
+    expect(state).toMatchObject({
+      status: 'signedIn',
+      groups: [
+        { id: 'admins', name: 'admins' },
+        { id: 'engineering', name: 'engineering' },
+      ],
+      groupNames: ['admins', 'engineering'],
+    });
     expect(state.status === 'signedIn' && state.scopes).toEqual(
       expect.arrayContaining(['openid', 'profile', 'email', 'groups']),
     );

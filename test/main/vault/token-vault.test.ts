@@ -47,7 +47,7 @@ const session = (id: string, n = id): RememberedSession => ({
   binding: `["oidc","client-${id}"]`,
   tokens: tokens(n),
   user: { id: n, name: `User ${n}`, email: `${n}@example.test` },
-  groups: ['g1'],
+  groups: [{ id: 'g1', name: 'g1' }],
   signedInAt: 1_800_000_000_000,
   fetchUser: true,
   fetchGroups: true,

@@ -40,7 +40,8 @@ const pending = (): AuthState => ({
 const signedIn = (): Extract<AuthState, { status: 'signedIn' }> => ({
   status: 'signedIn',
   user: { id: 'ada', name: 'Ada Lovelace', email: 'ada@example.org' },
-  groups: ['admins'],
+  groups: [{ id: 'admins', name: 'admins' }],
+  groupNames: ['admins'],
   tokenType: 'bearer',
   scopes: ['openid', 'profile'],
   expiresAt: Date.now() + 60 * MINUTE,

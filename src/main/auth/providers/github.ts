@@ -1,8 +1,10 @@
 /** GitHub and GitHub Enterprise Server: OAuth 2.0 with the REST API for the user, e-mail and teams. */
 import { z } from 'zod';
+import type { UserGroup } from '../../../shared/auth-types.ts';
 import { HostError } from '../../../shared/errors.ts';
 import { hostOrigin } from '../../../shared/loopback.ts';
 import { commonFields, hostField } from '../config/fields.ts';
+import { capClaims, ownFields } from '../profile-claims.ts';
 import { defineProviderType } from './definition.ts';
 import { str } from './http.ts';
 import { createOAuth2Runtime } from './oauth2-runtime.ts';
@@ -80,21 +82,25 @@ export const github = defineProviderType({
           login: str(user.login),
           avatarUrl: str(user.avatar_url),
           ...(emailUnavailable && !email ? { emailUnavailable } : {}),
+          // The /user JSON as GitHub sent it (company, blog, location, …): Flet's User.
+          ...capClaims(user),
         };
       },
       // Teams come 100 a page; Link: rel="next" names the next one (at most 10 pages).
-      fetchGroups: async (_tokens, _get, getAll) => {
-        const teams = (await getAll(`${api}/user/teams?per_page=100`)) as Array<{
-          slug?: string;
-          name?: string;
-          organization?: { login?: string };
-        }>;
-        return teams.map((t) =>
-          t.organization?.login
-            ? `${t.organization.login}/${t.slug ?? t.name ?? '?'}`
-            : (t.slug ?? t.name ?? '?'),
-        );
-      },
+      fetchGroups: async (_tokens, _get, getAll) =>
+        (await getAll(`${api}/user/teams?per_page=100`)).map(teamGroup),
     });
   },
 });
+
+/**
+ * A team as a group: the team JSON as GitHub sent it, with `name` the team's name (as Flet's Group has it)
+ * and `org`, `slug` and `path` ("org/slug", what Latchkey's groups were before they had fields) beside it.
+ */
+export function teamGroup(team: unknown): UserGroup {
+  const t = typeof team === 'object' && team !== null ? ownFields(team as Record<string, unknown>) : {};
+  const slug = str(t.slug) ?? str(t.name) ?? '?';
+  const org = str((t.organization as { login?: unknown } | undefined)?.login);
+  const path = org ? `${org}/${slug}` : slug;
+  return { ...t, id: str(t.id) ?? path, name: str(t.name) ?? slug, slug, ...(org ? { org } : {}), path };
+}

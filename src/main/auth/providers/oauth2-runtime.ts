@@ -3,7 +3,7 @@
  * custom OAuth 2.0 servers): who the user is and their groups come from the type's own API calls.
  */
 import * as client from 'openid-client';
-import type { UserProfile } from '../../../shared/auth-types.ts';
+import type { UserGroup, UserProfile } from '../../../shared/auth-types.ts';
 import {
   clientAuth,
   fetchWithTimeout,
@@ -41,7 +41,7 @@ interface OAuth2Options {
     tokens: TokenSet,
     get: (url: string) => Promise<unknown>,
     getAll: (url: string) => Promise<unknown[]>,
-  ) => Promise<string[]>;
+  ) => Promise<UserGroup[]>;
   /** GitHub reports errors with HTTP 200. */
   okWithError?: boolean;
   fetchImpl?: FetchImpl;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { HostError } from '../../../shared/errors.ts';
 import { commonFields, httpUrl } from '../config/fields.ts';
+import { capClaims, groupsFromClaims } from '../profile-claims.ts';
 import { defineProviderType } from './definition.ts';
 import { pick, str } from './http.ts';
 import { createOAuth2Runtime } from './oauth2-runtime.ts';
@@ -81,6 +82,7 @@ export const oauth2 = defineProviderType({
           email: str(pick(user, 'email')),
           login: str(pick(user, 'login')) ?? str(pick(user, 'username')),
           avatarUrl: str(pick(user, 'avatar_url')) ?? str(pick(user, 'picture')),
+          ...capClaims(user),
         };
       },
       fetchGroups: async (_tokens, get) => {
@@ -88,9 +90,8 @@ export const oauth2 = defineProviderType({
         const groups = await get(settings.groupsEndpoint);
         const list = Array.isArray(groups) ? groups : (pick(groups, 'groups') ?? pick(groups, 'value'));
         if (!Array.isArray(list)) return [];
-        return list.map(
-          (g) => str(g) ?? str(pick(g, 'name')) ?? str(pick(g, 'displayName')) ?? str(pick(g, 'id')) ?? '?',
-        );
+        // Strings, or objects with their fields kept (name from name, displayName or id).
+        return groupsFromClaims(list);
       },
     });
   },

@@ -3,11 +3,11 @@
  * user from the ID token and userinfo, groups from a claim.
  */
 import * as client from 'openid-client';
-import type { UserProfile } from '../../../shared/auth-types.ts';
+import type { UserGroup, UserProfile } from '../../../shared/auth-types.ts';
 import { HostError } from '../../../shared/errors.ts';
 import { SingleFlight } from '../../async.ts';
-import { tooLargeIn } from '../../net/bounded-read.ts';
 import { explainNetworkFailure } from '../../net/network-problem.ts';
+import { capClaims, groupsFromClaims } from '../profile-claims.ts';
 import { tokenRefused } from '../errors.ts';
 import {
   clientAuth,
@@ -125,13 +125,15 @@ export function createOidcRuntime<S extends OidcSettings>(settings: S, options: 
         email: str(claims.email),
         login: str(claims.preferred_username) ?? str(claims.nickname),
         avatarUrl: str(claims.picture),
+        ...capClaims(claims),
       };
     },
-    async fetchGroups(tokens: TokenSet): Promise<string[]> {
+    async fetchGroups(tokens: TokenSet): Promise<UserGroup[]> {
       const claims = await userClaims(tokens);
       const value = claims[options.groupsClaim ?? 'groups'];
-      if (Array.isArray(value)) return value.map((g) => (typeof g === 'string' ? g : JSON.stringify(g)));
-      return typeof value === 'string' ? value.split(/[ ,]+/).filter(Boolean) : [];
+      // A list of names or of objects (id, name, …), or one space/comma separated string of names.
+      if (Array.isArray(value)) return groupsFromClaims(value);
+      return typeof value === 'string' ? groupsFromClaims(value.split(/[ ,]+/)) : [];
     },
     async supportsDevice() {
       if (settings.deviceFlow === false) return false;
@@ -194,8 +196,6 @@ export function createOidcRuntime<S extends OidcSettings>(settings: S, options: 
 function describeDiscoveryError(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error as { cause?: unknown }).cause;
-      const large = tooLargeIn(error);
-      if (large) throw large;
     const causeText = cause instanceof Error ? `: ${cause.message}` : '';
     return `${error.message}${causeText}`;
   }

@@ -3,7 +3,7 @@
  * names the one over every configured type (`ProviderRuntime`), which the sign-in code uses.
  */
 import type * as client from 'openid-client';
-import type { UserProfile } from '../../../shared/auth-types.ts';
+import type { UserGroup, UserProfile } from '../../../shared/auth-types.ts';
 import type { FetchImpl } from './http.ts';
 
 /** A token set as the host keeps it. It never leaves the main process unless an API explicitly hands it out. */
@@ -60,7 +60,7 @@ export interface RuntimeOf<S> {
   authorizationParams(): Record<string, string>;
   /** null when the provider has no way to tell who the user is (a custom OAuth 2.0 server without userEndpoint). */
   fetchUser(tokens: TokenSet): Promise<UserProfile | null>;
-  fetchGroups(tokens: TokenSet): Promise<string[]>;
+  fetchGroups(tokens: TokenSet): Promise<UserGroup[]>;
   supportsDevice(): Promise<boolean>;
   supportsRevocation(): Promise<boolean>;
   /** Origins the authenticated-request helper may send this provider's token to. */

@@ -43,8 +43,8 @@ async function signedIn(entry: Record<string, unknown>) {
   return { rec, authorizationUrl: new URL(authorizationUrl), landing, payload, state };
 }
 
-const groupsOf = (state: { status: string; groups?: string[] | null }) =>
-  state.status === 'signedIn' ? state.groups : undefined;
+const groupsOf = (state: { status: string; groupNames?: string[] | null }) =>
+  state.status === 'signedIn' ? state.groupNames : undefined;
 
 describe('GitLab', () => {
   it('signs in at /oauth/authorize with openid profile email, PKCE and a nonce, and reads the user from the shared claims', async () => {
@@ -57,12 +57,18 @@ describe('GitLab', () => {
     expect(landing).toContain('Signed in with GitLab');
     // sub is the user's ID; nickname / preferred_username the username; with the email scope, email is the
     // primary address (not the public one); picture the avatar.
-    expect(payload.user).toEqual({
+    expect(payload.user).toMatchObject({
       id: '4521',
       name: 'Ada Lovelace',
       login: 'ada',
       email: 'ada@analytical.example',
       avatarUrl: `http://${gl.host}/uploads/-/system/user/avatar/4521/avatar.png`,
+    });
+    // The claims whole, GitLab's own among them (sub_legacy, website), beside the normalised fields.
+    expect(payload.user?.claims).toMatchObject({
+      sub: '4521',
+      sub_legacy: 'legacy-4521',
+      website: 'https://ada.example',
     });
     // GitLab always issues a refresh token; groups are read only when asked.
     expect(state).toMatchObject({ status: 'signedIn', hasRefreshToken: true, groups: null });

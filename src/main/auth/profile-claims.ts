@@ -1,0 +1,85 @@
+/**
+ * The provider's profile kept whole beside the normalised fields (Flet's `User` and `Group` are the
+ * provider's JSON): bounded, so a provider that puts megabytes in a profile cannot bloat the vault or the
+ * state every window receives. Pure.
+ */
+import type { ClaimsCut, UserGroup } from '../../shared/auth-types.ts';
+
+/** Largest `user.claims`, in bytes of its JSON text. */
+export const MAX_CLAIMS_BYTES = 64 * 1024;
+
+const utf8 = (text: string) => Buffer.byteLength(text, 'utf8');
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Own fields without `__proto__`, so a JSON key of that name never becomes a prototype. */
+export const ownFields = (value: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(value).filter(([key]) => key !== '__proto__'));
+
+/**
+ * The claims to keep: all of them when their JSON fits the limit, else the top-level fields that fit, in the
+ * order received, with a note of what was left out. A value that is not an object keeps nothing.
+ */
+export function capClaims(
+  raw: unknown,
+  limit = MAX_CLAIMS_BYTES,
+): { claims: Record<string, unknown>; claimsCut?: ClaimsCut } {
+  if (!isRecord(raw)) return { claims: {} };
+  // Own enumerable fields only, and never `__proto__`: the object is rebuilt from them.
+  const entries = Object.entries(raw).filter(([key, value]) => key !== '__proto__' && value !== undefined);
+  const whole = JSON.stringify(Object.fromEntries(entries));
+  const size = utf8(whole);
+  if (size <= limit) return { claims: Object.fromEntries(entries) };
+  const kept: Record<string, unknown> = {};
+  const omitted: string[] = [];
+  let used = 2; // "{}"
+  for (const [key, value] of entries) {
+    const cost = utf8(JSON.stringify(key)) + 1 + utf8(JSON.stringify(value)) + (used > 2 ? 1 : 0);
+    if (used + cost <= limit) {
+      kept[key] = value;
+      used += cost;
+    } else omitted.push(key);
+  }
+  return { claims: kept, claimsCut: { limit, size, omitted } };
+}
+
+/** A group from a claim's value: a string is both id and name; an object keeps its fields. */
+export function groupFromClaim(value: unknown): UserGroup | null {
+  if (typeof value === 'string') return value ? { id: value, name: value } : null;
+  if (typeof value === 'number') return { id: String(value), name: String(value) };
+  if (!isRecord(value)) return null;
+  const text = (v: unknown) =>
+    typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined;
+  const name = text(value.name) ?? text(value.displayName) ?? text(value.id);
+  const id = text(value.id) ?? name;
+  if (!id || !name) return null;
+  return { ...ownFields(value), id, name };
+}
+
+/** Groups from a list of claim values (strings or objects); what cannot be a group is left out. */
+export function groupsFromClaims(values: readonly unknown[]): UserGroup[] {
+  return values.map(groupFromClaim).filter((g): g is UserGroup => g !== null);
+}
+
+/** The names, for quick checks. */
+export function groupNames(groups: readonly UserGroup[] | null): string[] | null {
+  return groups === null ? null : groups.map((g) => g.name);
+}
+
+/**
+ * Groups as a remembered session holds them: objects now, plain strings in vault entries written before
+ * groups had fields (kept readable: each string becomes both id and name). null for anything else.
+ */
+export function rememberedGroups(value: unknown): UserGroup[] | null | undefined {
+  if (value === null) return null;
+  if (!Array.isArray(value)) return undefined;
+  const groups: UserGroup[] = [];
+  for (const item of value) {
+    if (typeof item === 'string') groups.push({ id: item, name: item });
+    else if (isRecord(item) && typeof item.id === 'string' && typeof item.name === 'string')
+      groups.push(item as UserGroup);
+    else return undefined;
+  }
+  return groups;
+}
