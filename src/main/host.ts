@@ -21,7 +21,8 @@ import { HostEvents } from './events.ts';
 import { decrypt, decryptDetailed, encrypt } from './services/crypto/passphrase-encryption.ts';
 import { SessionStorage } from './services/session-storage.ts';
 import { AppSettings, type SettingsStorePort } from './settings/app-settings.ts';
-import { ClientStorage } from './services/storage/client-storage.ts';
+import { ClientStorage, noDamage } from './services/storage/client-storage.ts';
+import { LIMITS } from '../shared/limits.ts';
 import { consoleSink, LineLog } from './log/line-log.ts';
 import type { UpdateState } from '../shared/update-types.ts';
 import { APP_IDENTITY } from '../shared/app-identity.ts';
@@ -210,6 +211,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
       file: storage?.file ?? (storageError ? null : path.join(options.dataDir, 'client-storage.json')),
       keys: storage?.size ?? 0,
       recovered: storage?.recovered ?? [],
+      damage: storage?.damage ?? noDamage(),
+      usedBytes: storage?.usedBytes ?? 0,
+      quotaBytes: storage?.quotaBytes ?? LIMITS.maxClientStorageBytes,
       error: storageError ?? storage?.lastError ?? null,
     }),
 

@@ -52,12 +52,30 @@ export interface AppSettingsInfo {
   lastArea: string | null;
 }
 
+/** What client storage found wrong in its files at start-up, counted; every count is 0 when nothing was. */
+export interface StorageDamage {
+  /** Journal lines whose checksum, sequence number or form did not hold: skipped. */
+  corruptLines: number;
+  /** Sequence numbers missing between journal lines (lines lost from the middle). */
+  missingLines: number;
+  /** Bytes after the journal's last newline that are not a whole line (a torn write or a truncation): dropped. */
+  tornBytes: number;
+  /** A last line that had lost its final newline but whose checksum held: kept. */
+  repairedLines: number;
+  /** Entries over the key or value limit (LIMITS.maxKeyLength, LIMITS.maxValueBytes): skipped. */
+  overLimitEntries: number;
+  /** Entries that would have taken the store past its quota (LIMITS.maxClientStorageBytes): skipped. */
+  overQuotaEntries: number;
+}
+
 /** A damaged store file that was moved aside at start-up instead of being lost or crashing the app. */
 export interface StorageRecovery {
   file: string;
   movedTo: string;
   reason: string;
   at: string;
+  /** What was found in that file, counted (absent for a snapshot that could not be read at all). */
+  damage?: StorageDamage;
 }
 
 /** A change to client storage, as the store reports it and the event carries it. */
@@ -72,6 +90,12 @@ export interface ClientStorageStatus {
   file: string | null;
   keys: number;
   recovered: StorageRecovery[];
+  /** What was found wrong at start-up, summed over `recovered` (all 0 when nothing was). */
+  damage: StorageDamage;
+  /** UTF-8 bytes of every key and value's JSON text, counted against `quotaBytes`. */
+  usedBytes: number;
+  /** The store's total quota (LIMITS.maxClientStorageBytes). */
+  quotaBytes: number;
   /** Why the store is unavailable, when it is (for example another process owns the data directory). */
   error: string | null;
 }
