@@ -1,24 +1,41 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { APP_IDENTITY } from '../shared/app-identity.ts';
 import type { AppInfo } from '../shared/contract.ts';
 import { host, onHostEvent } from './host/client.ts';
-import { AboutPanel } from './panels/AboutPanel.tsx';
-import { EncryptionPanel } from './panels/EncryptionPanel.tsx';
 import { SignInPanel } from './panels/SignInPanel.tsx';
-import { StoragePanel } from './panels/StoragePanel.tsx';
-import { WindowPanel } from './panels/WindowPanel.tsx';
 import { useNarrow } from './components/use-narrow.ts';
 import { useTabBar } from './components/use-tab-bar.ts';
 import { AREAS, type AreaId } from './areas.ts';
+import { lazyPanel, type LazyPanel } from './lazy-panel.ts';
+
+/**
+ * The areas after the first screen, each its own chunk: the first screen is Sign-in, and its JavaScript should
+ * not wait for the showcase's (see "Build and first screen" in the README).
+ */
+const LAZY: Record<Exclude<AreaId, 'signin'>, LazyPanel> = {
+  storage: lazyPanel(() => import('./panels/StoragePanel.tsx').then((m) => m.StoragePanel)),
+  encryption: lazyPanel(() => import('./panels/EncryptionPanel.tsx').then((m) => m.EncryptionPanel)),
+  window: lazyPanel(() => import('./panels/WindowPanel.tsx').then((m) => m.WindowPanel)),
+  about: lazyPanel(() => import('./panels/AboutPanel.tsx').then((m) => m.AboutPanel)),
+};
 
 /** Each area's panel; the list itself (order, ids, labels) is areas.ts. */
-const PANELS: Record<AreaId, () => React.JSX.Element> = {
+const PANELS: Record<AreaId, React.ComponentType> = {
   signin: SignInPanel,
-  storage: StoragePanel,
-  encryption: EncryptionPanel,
-  window: WindowPanel,
-  about: AboutPanel,
+  storage: LAZY.storage.Panel,
+  encryption: LAZY.encryption.Panel,
+  window: LAZY.window.Panel,
+  about: LAZY.about.Panel,
 };
+
+/**
+ * Fetches the chunks of the other areas the app shows, without waiting for them: main.tsx calls it right after
+ * the first render is scheduled, so they arrive while Sign-in renders (they do not hold it up) and a tab picked
+ * a moment after the page loaded opens at once, with no loading state in between.
+ */
+export function preloadAreas(): void {
+  for (const a of AREAS) if (a.id !== 'signin') LAZY[a.id].preload().catch(() => undefined);
+}
 
 export function App() {
   const [area, setArea] = useState<AreaId>('signin');
@@ -141,7 +158,11 @@ export function App() {
               className="panel"
             >
               <h1>{label}</h1>
-              {area === id && <Panel />}
+              {area === id && (
+                <Suspense fallback={<p role="status">Loading {label}…</p>}>
+                  <Panel />
+                </Suspense>
+              )}
             </section>
           );
         })}

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { App, preloadAreas } from './App.tsx';
 import { FloatingButton } from './components/FloatingButton.tsx';
 import './styles.css';
 
@@ -10,4 +10,6 @@ const floating = window.location.hash === '#floating';
 if (floating) document.documentElement.classList.add('floating-window');
 if (root) {
   createRoot(root).render(<StrictMode>{floating ? <FloatingButton /> : <App />}</StrictMode>);
+  // After render() (which only schedules the first render): the areas after Sign-in load beside it.
+  if (!floating) preloadAreas();
 }

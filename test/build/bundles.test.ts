@@ -1,10 +1,16 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtPaths } from '../../src/main/electron/built-paths.ts';
 import { CSP_META_TAG } from '../../src/shared/csp.ts';
 import { SECRET_META_PLACEHOLDER } from '../../src/shared/web-protocol.ts';
+
+/** Every script of the built renderer. */
+const rendererScripts = () =>
+  readdirSync('out/renderer/assets')
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => path.join('out/renderer/assets', f));
 
 /** zod 4 keeps its internals under `._zod`: a bundle that contains zod contains this. */
 const ZOD_MARK = /\._zod\b/;
@@ -51,6 +57,43 @@ describe('Electron bundles', () => {
   it('the renderer page holds the secret placeholder web mode fills in', async () => {
     const html = await readFile('out/renderer/index.html', 'utf8');
     expect(html.split(SECRET_META_PLACEHOLDER)).toHaveLength(2);
+  });
+
+  it('the renderer is minified, React’s license banners and all (build.minify)', async () => {
+    for (const file of rendererScripts()) {
+      const code = await readFile(file, 'utf8');
+      // Unminified, the entry was 13,557 lines; minified, a chunk is a handful of very long lines.
+      expect(code.split('\n').length, file).toBeLessThan(50);
+      expect(code, file).not.toMatch(/@license React/);
+    }
+  });
+
+  it('the renderer carries React’s production build, not the development one', async () => {
+    const code = (await Promise.all(rendererScripts().map((f) => readFile(f, 'utf8')))).join('\n');
+    // Strings that only react-dom's development build has.
+    expect(code).not.toContain('Download the React DevTools');
+    expect(code).not.toContain('In HTML, %s cannot be a child of');
+    expect(code).not.toMatch(/process\.env\.NODE_ENV/);
+    expect(code).toContain('react.transitional.element');
+  });
+
+  it('the first screen loads only its own chunk; the areas after Sign-in are chunks of their own', async () => {
+    const html = await readFile('out/renderer/index.html', 'utf8');
+    const loaded = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map(
+      (m) => m[1],
+    );
+    const entry = loaded.map((f) => readFileSync(path.join('out/renderer', f!), 'utf8')).join('\n');
+    for (const area of ['StoragePanel', 'EncryptionPanel', 'WindowPanel', 'AboutPanel']) {
+      const chunk = readdirSync('out/renderer/assets').find(
+        (f) => f.startsWith(`${area}-`) && f.endsWith('.js'),
+      );
+      expect(chunk, `${area} has its own chunk`).toBeDefined();
+      expect(loaded).not.toContain(`assets/${chunk}`);
+      // Loaded by a relative import() from the same origin: what script-src 'self' permits.
+      expect(entry).toContain(`./${chunk}`);
+    }
+    // Text only the Storage area shows is not in what the first screen loads.
+    expect(entry).not.toContain('Session storage');
   });
 
   it('the main entry loads the app from the app:// protocol, not file://', async () => {
