@@ -96,6 +96,33 @@ export function lockHolder(file: string): number | null {
   return holds(record) ? record.pid : null;
 }
 
+/** Milliseconds since `file` was last written; negative when its time is ahead of the clock; null when gone. */
+function ageOf(file: string): number | null {
+  try {
+    return Date.now() - statSync(file).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a takeover guard was left by a process that died mid-takeover. Its record names the taker: one
+ * that no longer runs left it whenever it is dated in the future (the clock went back after a crash, so
+ * waiting for it to age would wait until the clock passes it); otherwise a guard older than a few seconds.
+ */
+export function guardIsStale(text: string | null, age: number): boolean {
+  if (age > 5000) return true;
+  if (age >= 0) return false;
+  const record = text === null ? null : parse(text);
+  return record === null ? age < -1000 : !holds(record);
+}
+
+/**
+ * Whether a lock file that holds no record (a racer still writing it, or garbage) is stale: once it is a
+ * second old, or dated more than a second ahead of the clock (no racer writes in the future).
+ */
+export const unrecordedLockIsStale = (age: number): boolean => age >= 1000 || age < -1000;
+
 function createExclusive(file: string, text: string): boolean {
   let fd: number;
   try {
@@ -116,9 +143,11 @@ function createExclusive(file: string, text: string): boolean {
 function takeOver(file: string, seen: string, ours: string): boolean {
   const guard = `${file}.takeover`;
   if (!createExclusive(guard, ours)) {
-    // A guard older than a few seconds belongs to a process that died mid-takeover.
+    // A guard older than a few seconds, or from the future whose taker is gone, was left by a process that
+    // died mid-takeover.
+    const age = ageOf(guard);
     try {
-      if (Date.now() - statSync(guard).mtimeMs > 5000) unlinkSync(guard);
+      if (age !== null && guardIsStale(readOrNull(guard), age)) unlinkSync(guard);
     } catch {
       // Gone already.
     }
@@ -160,13 +189,9 @@ export async function acquireLock(file: string, log: Logger = console): Promise<
     const record = parse(seen);
     if (record === null) {
       // Being written by a racer (created, not yet filled), or garbage: wait a moment, then treat as stale.
-      let age: number;
-      try {
-        age = Date.now() - statSync(file).mtimeMs;
-      } catch {
-        continue;
-      }
-      if (age < 1000) {
+      const age = ageOf(file);
+      if (age === null) continue;
+      if (!unrecordedLockIsStale(age)) {
         // Waited without blocking: this runs on the Electron main thread, which must keep drawing.
         await delay(5);
         continue;

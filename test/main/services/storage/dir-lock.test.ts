@@ -6,7 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { acquireLock } from '../../../../src/main/services/storage/dir-lock.ts';
+import {
+  acquireLock,
+  guardIsStale,
+  unrecordedLockIsStale,
+} from '../../../../src/main/services/storage/dir-lock.ts';
 import { defer } from '../../../helpers/disposables.ts';
 import { racer } from '../../../helpers/lock-racer.ts';
 import { canMountTmpfs, smallDisk } from '../../../helpers/small-disk.ts';
@@ -60,5 +64,40 @@ describe('store lock', () => {
     expect(spawnSync('mount', ['-o', 'remount,ro', disk.dir]).status).toBe(0);
     await expect(release()).resolves.toBeUndefined();
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining(`could not remove the lock ${lock}`));
+  });
+});
+
+describe('store lock after the clock went back', () => {
+  /** The pid of a process that has exited: its owner is gone. */
+  const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
+  const future = () => new Date(Date.now() + 3600_000);
+
+  it('takes over a takeover guard dated in the future whose taker is gone', async () => {
+    const dir = tempDir('lock-future-guard');
+    const lock = path.join(dir, 'store.lock');
+    const dead = JSON.stringify({ pid: deadPid(), start: null, boot: null });
+    writeFileSync(lock, dead);
+    writeFileSync(`${lock}.takeover`, dead);
+    utimesSync(`${lock}.takeover`, future(), future());
+    const release = await acquireLock(lock);
+    expect(JSON.parse(readFileSync(lock, 'utf8')).pid).toBe(process.pid);
+    return release();
+  });
+
+  it('takes over a lock file without a record dated in the future', async () => {
+    const lock = path.join(tempDir('lock-future'), 'store.lock');
+    writeFileSync(lock, '');
+    utimesSync(lock, future(), future());
+    const release = await acquireLock(lock);
+    expect(JSON.parse(readFileSync(lock, 'utf8')).pid).toBe(process.pid);
+    return release();
+  });
+
+  it('still waits for a guard in the future whose taker runs', () => {
+    const alive = JSON.stringify({ pid: process.pid, start: null, boot: null });
+    expect(guardIsStale(alive, -3600_000)).toBe(false);
+    expect(guardIsStale(alive, 6000)).toBe(true);
+    expect(unrecordedLockIsStale(500)).toBe(false);
+    expect(unrecordedLockIsStale(-500)).toBe(false);
   });
 });
