@@ -8,7 +8,7 @@ import { APP_IDENTITY } from './app-identity.ts';
 import { APP_POLICY } from './app-policy.ts';
 
 /** What `link.open` takes without the app listing anything (README "Links"). */
-export const BUILT_IN_LINK_SCHEMES = ['https', 'http', 'mailto', 'tel', 'sms'] as const;
+export const BUILT_IN_LINK_SCHEMES = ['http', 'https', 'mailto', 'tel', 'sms'] as const;
 
 /** The only fields a `mailto:` link may carry: `attach=` and the like would hand files to the mail program. */
 export const MAILTO_FIELDS = ['subject', 'body', 'cc', 'bcc'] as const;
@@ -85,11 +85,11 @@ export function linkProblem(
   }
   const scheme = parsed.protocol.slice(0, -1);
   const builtIn = (BUILT_IN_LINK_SCHEMES as readonly string[]).includes(scheme);
-  if (!builtIn && (!appSchemes.includes(scheme) || appLinkSchemeProblem(scheme) !== null))
-    return problem(
-      'scheme',
-      `only ${[...BUILT_IN_LINK_SCHEMES, ...appSchemes].join(', ')} links can be opened, not ${scheme}:`,
-    );
+  if (!builtIn && (!appSchemes.includes(scheme) || appLinkSchemeProblem(scheme) !== null)) {
+    const names = [...BUILT_IN_LINK_SCHEMES, ...appSchemes.filter((a) => appLinkSchemeProblem(a) === null)];
+    const list = `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+    return problem('scheme', `only ${list} links can be opened, not ${scheme.slice(0, 32)}:`);
+  }
   if (parsed.username || parsed.password)
     return problem('credentials', 'a link with a user name or password in it is not opened');
   switch (scheme) {

@@ -90,13 +90,13 @@ describe('Window panel in web mode', () => {
     await page.close();
   });
 
-  it('refuses links that are not http, https or mailto', async () => {
+  it('refuses links that are not http, https, mailto, tel or sms', async () => {
     const page = await windowArea();
     const card = page.getByRole('region', { name: 'Links' });
     for (const bad of ['javascript:alert(1)', 'file:///etc/passwd']) {
       await card.getByRole('textbox', { name: 'Link' }).fill(bad);
       await card.getByRole('button', { name: 'Open link' }).click();
-      await card.getByRole('alert').filter({ hasText: 'only http, https and mailto' }).waitFor();
+      await card.getByRole('alert').filter({ hasText: 'sms links can be opened, not' }).waitFor();
     }
     expect(browser.context.pages().length).toBe(2); // the blank start page and this one: no popup opened
     await page.close();
