@@ -62,7 +62,8 @@ export const azure = defineProviderType({
     const graph = `${hostOrigin(settings.graphHost ?? GRAPH_HOST, settings.allowInsecureHttp)}/v1.0`;
     const source = settings.groupsSource ?? 'claim';
     // The ID token (with the groups claim) is taken out of token answers and checked here: see azure-id-token.ts.
-    const base = fetchImpl ?? fetch;
+    // Deadline and size cap first: the ID-token reader reads token answers before the OAuth library does.
+    const base = fetchWithTimeout(fetchImpl);
     const idTokens = entraIdTokens(base, {
       tokenEndpoint: `${login}/token`,
       authority,
@@ -109,7 +110,7 @@ export const azure = defineProviderType({
         azureGroups(tokens.accessToken, {
           source,
           graph,
-          fetchImpl: fetchWithTimeout(base),
+          fetchImpl: base,
           idTokenClaims: idTokens.claimsFor,
         }),
     });

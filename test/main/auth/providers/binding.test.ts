@@ -22,6 +22,23 @@ const pinned: Array<[string, Record<string, unknown>, string]> = [
     '["azure","0000","contoso.onmicrosoft.com",null,null]',
   ],
   [
+    // A national cloud's hosts are part of what the tokens belong to (the default cloud's keep the old shape).
+    'azure in a national cloud',
+    {
+      type: 'azure',
+      clientId: '0000',
+      tenant: 'contoso.us',
+      authorityHost: 'login.microsoftonline.us',
+      graphHost: 'graph.microsoft.us',
+    },
+    '["azure","0000","login.microsoftonline.us/contoso.us graph.microsoft.us",null,null]',
+  ],
+  [
+    'azure with groupsSource (not part of the binding)',
+    { type: 'azure', clientId: '0000', groupsSource: 'graph' },
+    '["azure","0000",null,null,null]',
+  ],
+  [
     'auth0',
     { type: 'auth0', clientId: 'z', domain: 'tenant.eu.auth0.com', audience: 'https://api' },
     '["auth0","z","tenant.eu.auth0.com",null,null]',
