@@ -63,6 +63,10 @@ describe('guards on every web contents', () => {
     for (let i = 0; i < 20; i++) {
       expect(popup.windowOpenHandler!({ url: `https://tabs.example/${i}` })).toEqual({ action: 'deny' });
     }
+    // Nor hand other schemes to the OS by navigating to them.
+    for (const url of ['mailto:a@example.com', 'tel:+15551234567', 'zoommtg://zoom.us/join']) {
+      expect(navigate(popup, url)).toBe(false);
+    }
     expect(electron.shell.opened.length).toBe(before);
   });
 
