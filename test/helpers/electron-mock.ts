@@ -294,6 +294,9 @@ export const electron = {
       electron.calls.push('app.requestSingleInstanceLock');
       return electron.app.singleInstance;
     },
+    releaseSingleInstanceLock(): void {
+      electron.calls.push('app.releaseSingleInstanceLock');
+    },
     whenReady(): Promise<void> {
       electron.calls.push('app.whenReady');
       electron.app.ready ??= new Promise<void>((resolve) => {

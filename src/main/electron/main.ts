@@ -16,6 +16,7 @@ import { OpenBudget } from '../security/open-budget.ts';
 import { rendererSource } from '../security/renderer-source.ts';
 import { isSafeExternalUrl } from '../security/url-policy.ts';
 import type { SettingsStorePort } from '../settings/app-settings.ts';
+import { openSettingsStore } from '../settings/fallback-store.ts';
 import { consoleSink, LineLog } from '../log/line-log.ts';
 import { UpdateController } from '../update/update-controller.ts';
 import { AppShell } from './app-shell.ts';
@@ -83,8 +84,27 @@ export const started: Promise<void> = (() => {
   }
   // Privileged schemes must be registered before the app is ready.
   registerAppScheme();
-  return start();
+  return start().catch(failedStart);
 })();
+
+/**
+ * Start-up never rejects: whatever failed, the person is told in plain words (with the detail for a bug
+ * report), the single-instance lock is released so the next launch starts afresh, and the app exits 1 instead
+ * of lingering with no window.
+ */
+function failedStart(error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  log.error(`latchkey: start-up failed: ${error instanceof Error ? (error.stack ?? detail) : detail}`);
+  try {
+    dialog.showErrorBox(
+      `${APP_IDENTITY.productName} could not start`,
+      `Something went wrong while ${APP_IDENTITY.productName} was starting. Please open it again; if this keeps happening, report it with the detail below.\n\nTechnical detail: ${detail}`,
+    );
+  } finally {
+    app.releaseSingleInstanceLock();
+    app.exit(1);
+  }
+}
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -116,11 +136,17 @@ async function start(): Promise<void> {
   };
   const closedClients: Array<(clientId: string) => void> = [];
   const replacedClients: Array<(from: string, to: string) => void> = [];
-  const settingsStore = new ElectronStore<Record<string, unknown>>({
-    name: 'settings',
-    clearInvalidConfig: true,
-    configFileMode: 0o600,
-  }) as SettingsStorePort;
+  // An unreadable settings file (a folder, no permission) gives defaults and a note, never a failed start.
+  const { store: settingsStore } = openSettingsStore(
+    () =>
+      new ElectronStore<Record<string, unknown>>({
+        name: 'settings',
+        clearInvalidConfig: true,
+        configFileMode: 0o600,
+      }) as SettingsStorePort,
+    path.join(app.getPath('userData'), 'settings.json'),
+    (message) => log.warn(message),
+  );
 
   const wm = new WindowManager({
     preloadPath: paths.preload,
