@@ -1,9 +1,8 @@
 /**
- * Window, clipboard and link handlers. With no window port (web mode) each answers `unsupported` with what a
- * browser can do instead; the renderer uses those browser features itself.
+ * Window handlers. With no window port (web mode) each answers `unsupported` with what a browser can do
+ * instead; the renderer uses those browser features itself. Clipboard and links: src/main/links.
  */
 import { HostError } from '../../shared/errors.ts';
-import { isSafeExternalUrl } from '../../shared/url-safety.ts';
 import { WINDOW_PROPS, type WindowCapabilities, type WindowProps } from '../../shared/window-types.ts';
 import type { Handlers } from '../ipc/dispatcher.ts';
 import type { WindowPort } from './window-port.ts';
@@ -24,17 +23,11 @@ type WindowMethods = Pick<
   | 'window.destroy'
   | 'window.openFloating'
   | 'window.closeFloating'
-  | 'clipboard.read'
-  | 'clipboard.write'
-  | 'link.open'
-  | 'link.closeInAppWebView'
 >;
 
 const IN_A_BROWSER: Record<string, string> = {
   window:
     'a browser does not let a page control its window (position, size, always-on-top, floating); use the desktop app',
-  clipboard: "in a browser the page uses the browser's own clipboard (navigator.clipboard)",
-  link: 'in a browser the page opens links itself (window.open)',
 };
 
 /** Why a browser cannot do each of Flet's window properties: web mode's answer names each one asked for. */
@@ -112,19 +105,5 @@ export function windowHandlers(port: WindowPort | null, transport: 'electron' | 
     'window.destroy': (ctx) => need('window').destroy(ctx.clientId),
     'window.openFloating': (_ctx, options) => need('window').openFloating(options ?? {}),
     'window.closeFloating': () => need('window').closeFloating(),
-    'clipboard.read': () => need('clipboard').readClipboard(),
-    'clipboard.write': (_ctx, text) => need('clipboard').writeClipboard(text),
-    'link.open': async (_ctx, url, options) => {
-      if (!isSafeExternalUrl(url)) {
-        throw new HostError('invalid_argument', 'only http, https and mailto links can be opened', {
-          path: '[0]',
-        });
-      }
-      const p = need('link');
-      if (options?.popup && url.startsWith('mailto:'))
-        throw new HostError('invalid_argument', 'a mailto link cannot open in a popup');
-      return { openedIn: await p.openUrl(url, options ?? {}) };
-    },
-    'link.closeInAppWebView': () => need('link').closeInAppWebView(),
   };
 }
