@@ -2,14 +2,20 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadAreas } from './App.tsx';
 import { FloatingButton } from './components/FloatingButton.tsx';
+import { FloatingArea, floatingAreaOf } from './panels/FloatingArea.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');
-// The floating window loads the same page with #floating and shows only the floating button.
-const floating = window.location.hash === '#floating';
+// The floating window loads the same page with #floating (the floating button) or #floating/<area> (that area).
+const floatingArea = floatingAreaOf(window.location.hash);
+const floating = window.location.hash === '#floating' || floatingArea !== null;
 if (floating) document.documentElement.classList.add('floating-window');
 if (root) {
-  createRoot(root).render(<StrictMode>{floating ? <FloatingButton /> : <App />}</StrictMode>);
+  createRoot(root).render(
+    <StrictMode>
+      {floatingArea ? <FloatingArea area={floatingArea} /> : floating ? <FloatingButton /> : <App />}
+    </StrictMode>,
+  );
   // After render() (which only schedules the first render): the areas after Sign-in load beside it.
   if (!floating) preloadAreas();
 }

@@ -13,6 +13,9 @@ import {
   writeClipboard,
 } from '../host/desktop.ts';
 import { ComponentShowcase } from './ComponentShowcase.tsx';
+import { WindowProperties } from './WindowProperties.tsx';
+import { parseColour, toAarrggbb } from '../../shared/colour.ts';
+import { AREAS } from '../areas.ts';
 import { PlainError } from '../host/friendly-error.ts';
 import { HostError } from '../../shared/errors.ts';
 
@@ -24,6 +27,7 @@ export function WindowPanel() {
   return (
     <div className="stack">
       <WindowControls caps={caps} />
+      <WindowProperties desktop={caps?.windowControls === true} />
       <ClipboardCard />
       <LinksCard />
       <ComponentShowcase />
@@ -35,6 +39,8 @@ function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
   const [state, setState] = useState<WindowState | null>(null);
   const [bounds, setBounds] = useState({ left: '', top: '', width: '', height: '' });
   const [color, setColor] = useState('#1e2127');
+  const [alpha, setAlpha] = useState('100');
+  const [floating, setFloating] = useState({ area: '', width: '', height: '' });
   const { error, status, run } = useAction();
   const desktop = caps?.windowControls === true;
 
@@ -127,21 +133,77 @@ function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
             onChange={(e) => setColor(e.target.value)}
           />
         </label>
+        <label>
+          Background opacity
+          <input
+            type="range"
+            min={0}
+            max={100}
+            value={alpha}
+            aria-valuetext={`${alpha} %`}
+            disabled={!desktop}
+            aria-describedby={desktop ? undefined : 'window-web-hint'}
+            onChange={(e) => setAlpha(e.target.value)}
+          />
+        </label>
         <button
           type="button"
           className="secondary"
           disabled={!desktop}
           aria-describedby={desktop ? undefined : 'window-web-hint'}
-          onClick={() => void run(async () => void setState(await host['window.setBackgroundColor'](color)))}
+          onClick={() =>
+            void run(
+              async () => void setState(await host['window.setBackgroundColor'](withAlpha(color, alpha))),
+            )
+          }
         >
           Apply background
         </button>
+      </div>
+      <div className="row">
+        <label>
+          Floating window shows
+          <select
+            value={floating.area}
+            disabled={!desktop}
+            aria-describedby={desktop ? undefined : 'window-web-hint'}
+            onChange={(e) => setFloating({ ...floating, area: e.target.value })}
+          >
+            <option value="">The floating button</option>
+            {AREAS.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {(['width', 'height'] as const).map((k) => (
+          <label key={k}>
+            {k === 'width' ? 'Floating width' : 'Floating height'}
+            <input
+              inputMode="numeric"
+              size={5}
+              disabled={!desktop}
+              aria-describedby={desktop ? undefined : 'window-web-hint'}
+              value={floating[k]}
+              onChange={(e) => setFloating({ ...floating, [k]: e.target.value })}
+            />
+          </label>
+        ))}
         <button
           type="button"
           disabled={!desktop}
           aria-describedby={desktop ? undefined : 'window-web-hint'}
           onClick={() =>
-            void run(() => host['window.openFloating']({ left: num(bounds.left), top: num(bounds.top) }))
+            void run(() =>
+              host['window.openFloating']({
+                left: num(bounds.left),
+                top: num(bounds.top),
+                width: num(floating.width),
+                height: num(floating.height),
+                area: floating.area || undefined,
+              }),
+            )
           }
         >
           Open the floating window
@@ -181,6 +243,14 @@ function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
           <dd>{state.minimized ? 'yes' : 'no'}</dd>
           <dt>Always on top</dt>
           <dd>{state.alwaysOnTop ? 'yes' : 'no'}</dd>
+          <dt>Background</dt>
+          <dd>{state.backgroundColor}</dd>
+          <dt>Opacity</dt>
+          <dd>{state.opacity}</dd>
+          <dt>Full screen</dt>
+          <dd>{state.fullScreen ? 'yes' : 'no'}</dd>
+          <dt>Frameless</dt>
+          <dd>{state.frameless ? 'yes' : 'no'}</dd>
           <dt>Position and size</dt>
           <dd>
             {state.bounds.left}, {state.bounds.top} · {state.bounds.width} × {state.bounds.height}
@@ -193,6 +263,16 @@ function WindowControls({ caps }: { caps: WindowCapabilities | null }) {
       <ErrorNote message={error} />
     </section>
   );
+}
+
+/** The colour picker's #rrggbb with the opacity slider's alpha in front: Flet's #aarrggbb. */
+export function withAlpha(rrggbb: string, percent: string): string {
+  const parsed = parseColour(rrggbb);
+  if (!parsed.ok) return rrggbb; // the host says what is wrong with it
+  return toAarrggbb({
+    ...parsed.colour,
+    a: Math.round((Math.min(100, Math.max(0, Number(percent) || 0)) / 100) * 255),
+  });
 }
 
 function ClipboardCard() {
