@@ -3,7 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App, preloadAreas } from './App.tsx';
 import { FloatingButton } from './components/FloatingButton.tsx';
 import { FloatingArea, floatingAreaOf } from './panels/FloatingArea.tsx';
+import { guardWindowOpen } from './host/open-guard.ts';
 import './styles.css';
+
+// Before anything else runs: page script opens no windows; the app opens them itself (open-guard.ts).
+guardWindowOpen(window);
 
 const root = document.getElementById('root');
 // The floating window loads the same page with #floating (the floating button) or #floating/<area> (that area).

@@ -7,6 +7,7 @@ import { isWebLink, linkProblem } from '../../shared/url-safety.ts';
 import { hasUserActivation, needsUserActivationError } from '../../shared/user-activation.ts';
 import { POPUP_SIZE, type OpenUrlOptions, type WindowCapabilities } from '../../shared/window-types.ts';
 import { host } from './client.ts';
+import { openFromApp } from './open-guard.ts';
 
 let capabilities: Promise<WindowCapabilities> | null = null;
 export const getCapabilities = (): Promise<WindowCapabilities> =>
@@ -65,12 +66,12 @@ export async function openUrl(
   const name = target === '_self' ? '_blank' : target;
   if (!options.popup) {
     // A plain link: the opened site gets no handle back into the app.
-    window.open(url, name, 'noopener,noreferrer');
+    openFromApp(url, name, 'noopener,noreferrer');
     return 'browser';
   }
   // A popup keeps its opener link only because closeInAppWebView needs a handle to close it (a browser lets a
   // page close only the windows it opened); the site in it, being cross-origin, cannot read the app.
-  const opened = window.open(
+  const opened = openFromApp(
     url,
     name,
     `popup,noreferrer=false,width=${options.width ?? POPUP_SIZE.width.default},height=${options.height ?? POPUP_SIZE.height.default}`,

@@ -10,6 +10,8 @@
  * The window only ever shows the configured provider and this host's loopback result page. The page's
  * `Referrer-Policy: no-referrer` keeps the app's address out of the provider's request.
  */
+import { openFromApp } from './open-guard.ts';
+
 const windows = new Map<string, Window>();
 
 const FEATURES = 'popup,width=520,height=720';
@@ -23,7 +25,7 @@ export function openSignInPopup(providerId: string, url: string): void {
     kept.focus();
     return;
   }
-  const popup = window.open(url, '_blank', FEATURES);
+  const popup = openFromApp(url, '_blank', FEATURES);
   // A blocked window: the card's "Sign-in link" still offers the address.
   if (popup) windows.set(providerId, popup);
   else windows.delete(providerId);

@@ -8,7 +8,9 @@ import { useAction } from '../components/use-action.ts';
 import { host } from '../host/client.ts';
 import { signInFailure } from '../host/friendly-error.ts';
 import { closeSignInPopup, openSignInPopup } from '../host/sign-in-popup.ts';
+import { openFromApp } from '../host/open-guard.ts';
 import { TryAnotherWay } from './TryAnotherWay.tsx';
+import { avatarAllowed } from '../../shared/csp.ts';
 
 type SignedIn = Extract<AuthState, { status: 'signedIn' }>;
 
@@ -172,7 +174,9 @@ function SignedInView(props: {
   return (
     <div className="signed-in">
       <div className="identity">
-        {user?.avatarUrl && <img src={user.avatarUrl} alt="" width={48} height={48} className="avatar" />}
+        {user?.avatarUrl && avatarAllowed(user.avatarUrl) && (
+          <img src={user.avatarUrl} alt="" width={48} height={48} className="avatar" />
+        )}
         <div>
           <p className="who">{user?.name ?? user?.login ?? 'Signed in'}</p>
           {user?.email && <p className="hint">{user.email}</p>}
@@ -270,7 +274,7 @@ function SignedInView(props: {
           onClick={() =>
             void props.run(async () => {
               const { endSessionUrl } = await host['auth.signOut'](provider.id);
-              if (endSessionUrl) window.open(endSessionUrl, '_blank', 'noopener,noreferrer');
+              if (endSessionUrl) openFromApp(endSessionUrl, '_blank', 'noopener,noreferrer');
             })
           }
         >
