@@ -21,5 +21,5 @@ if (root) {
     </StrictMode>,
   );
   // After render() (which only schedules the first render): the areas after Sign-in load beside it.
-  if (!floating) preloadAreas();
+  if (!floating) void preloadAreas();
 }
