@@ -7,6 +7,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost } from '../../../src/main/host.ts';
+import { KeyFileProtector } from '../../../src/main/vault/key-protector.ts';
+import { TokenVault } from '../../../src/main/vault/token-vault.ts';
 import { launchChromium, type LaunchedBrowser } from '../../e2e/helpers/browser.ts';
 import { track } from '../../helpers/disposables.ts';
 import { approveInBrowser } from '../../helpers/idp-browser.ts';
@@ -42,6 +44,18 @@ describe('demo provider across a restart', () => {
     const stateFile = path.join(dataDir, 'demo-idp', 'state.json');
     expect(statSync(stateFile).mode & 0o777).toBe(0o600);
     expect(readFileSync(stateFile, 'utf8')).toContain('RefreshToken');
+    // The demo provider keeps hashes of what it issued, never the tokens themselves.
+    const vault = await TokenVault.open({
+      dir: dataDir,
+      protector: new KeyFileProtector(dataDir),
+      log: quiet,
+    });
+    const [remembered] = await vault.load();
+    await vault.close();
+    const { accessToken, refreshToken } = remembered!.tokens;
+    expect(refreshToken).toBeTruthy();
+    expect(readFileSync(stateFile, 'utf8')).not.toContain(accessToken);
+    expect(readFileSync(stateFile, 'utf8')).not.toContain(refreshToken);
 
     const second = track(await start(dataDir));
     const again = second.signIn.service;

@@ -4,7 +4,8 @@
  * grants and tokens. One file, mode 0600, in a private folder of the app's data directory, replaced
  * atomically on every change (a sign-in or a refresh: rare).
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import type { Logger } from '../../../shared/logger.ts';
 import path from 'node:path';
 import { Sequencer } from '../../async.ts';
 import { writeFileAtomic } from '../../services/storage/atomic-file.ts';
@@ -37,38 +38,76 @@ export function freshDemoState(): DemoState {
   };
 }
 
-const isState = (v: unknown): v is DemoState => {
-  const s = v as Partial<DemoState> | null;
-  return (
-    typeof s === 'object' &&
-    s !== null &&
-    Number.isInteger(s.port) &&
-    typeof s.jwk === 'object' &&
-    s.jwk !== null &&
-    typeof s.cookieKey === 'string' &&
-    typeof s.stores === 'object' &&
-    s.stores !== null
-  );
-};
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether `jwk` is a usable ES256 signing key (a P-256 private key with a key id). */
+function isSigningKey(jwk: unknown): boolean {
+  if (!isObject(jwk) || typeof jwk.kid !== 'string' || jwk.kid === '' || jwk.alg !== 'ES256') return false;
+  try {
+    const key = createPrivateKey({ key: jwk as JsonWebKey, format: 'jwk' });
+    return key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+  } catch {
+    return false;
+  }
+}
+
+const isEntry = (v: unknown): boolean =>
+  isObject(v) && isObject(v.payload) && (v.expiresAt === null || Number.isFinite(v.expiresAt));
+
+/**
+ * Why a parsed state cannot be used, or null when it can: checked by value, not only by shape, since a
+ * state that parses but holds a port no server can listen on or an empty key would leave the demo
+ * unavailable at every start.
+ */
+export function demoStateProblem(v: unknown): string | null {
+  if (!isObject(v)) return 'it is not a JSON object';
+  if (!Number.isInteger(v.port) || (v.port as number) < 0 || (v.port as number) > 65535)
+    return 'its port is not a port number (0 to 65535)';
+  if (!isSigningKey(v.jwk)) return 'its signing key is not an ES256 (P-256) private key';
+  // 32 random bytes, base64url: 43 characters.
+  if (typeof v.cookieKey !== 'string' || v.cookieKey.length < 43)
+    return 'its cookie key is missing or too short';
+  if (
+    !isObject(v.stores) ||
+    !Object.values(v.stores).every((s) => isObject(s) && Object.values(s).every(isEntry))
+  )
+    return 'its saved grants are not in the expected form';
+  return null;
+}
 
 export class DemoStateFile {
   readonly file: string;
   readonly #writes = new Sequencer();
 
-  constructor(dir: string) {
+  readonly #log: Pick<Logger, 'warn'>;
+
+  constructor(dir: string, log: Pick<Logger, 'warn'> = console) {
     this.file = path.join(dir, 'state.json');
+    this.#log = log;
   }
 
-  /** The saved state, or a fresh one (no file, or a damaged one: the demo just starts over). */
+  /**
+   * The saved state, or a fresh one: no file, or one that cannot be used (damaged, or wrong values such as
+   * port -1 or an empty key), in which case the demo starts over with a note in the log.
+   */
   async load(): Promise<DemoState> {
     ensurePrivateDir(path.dirname(this.file));
     const text = await readTrustedFile(this.file);
+    if (text === null) return freshDemoState();
+    let problem: string | null;
+    let parsed: unknown;
     try {
-      const parsed = text === null ? null : (JSON.parse(text.toString('utf8')) as unknown);
-      if (isState(parsed)) return parsed;
+      parsed = JSON.parse(text.toString('utf8'));
+      problem = demoStateProblem(parsed);
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error;
+      problem = 'it is not valid JSON';
     }
+    if (problem === null) return parsed as DemoState;
+    this.#log.warn(
+      `latchkey: the demo provider's saved state could not be used (${problem}); it starts over, so demo sign-ins remembered before need a new sign-in`,
+    );
     return freshDemoState();
   }
 

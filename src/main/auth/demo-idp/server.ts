@@ -10,6 +10,7 @@ import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider
 import { avatarDataUrl, DEMO_PASSWORD, findDemoAccount } from './accounts.ts';
 import { DEMO_CLIENT_ID } from './client-id.ts';
 import { DemoStateFile, freshDemoState, type DemoState } from './demo-state.ts';
+import type { Logger } from '../../../shared/logger.ts';
 import { memoryAdapter } from './memory-adapter.ts';
 import { consentPage, deviceConfirmPage, deviceInputPage, deviceSuccessPage, loginPage } from './pages.ts';
 
@@ -31,6 +32,8 @@ export interface DemoIdpOptions {
    * restore and refresh after a restart. Without it (tests) nothing is kept.
    */
   dataDir?: string;
+  /** Where a note goes when the saved state cannot be used (default the console). */
+  log?: Pick<Logger, 'warn'>;
 }
 
 export interface DemoIdp {
@@ -74,7 +77,7 @@ function listen(server: http.Server, port: number): Promise<void> {
 }
 
 export async function startDemoIdp(options: DemoIdpOptions = {}): Promise<DemoIdp> {
-  const stateFile = options.dataDir ? new DemoStateFile(options.dataDir) : null;
+  const stateFile = options.dataDir ? new DemoStateFile(options.dataDir, options.log) : null;
   const state = stateFile ? await stateFile.load() : freshDemoState();
   const server = http.createServer();
   // The same port as last time keeps the issuer, and so the remembered sign-ins, valid; else any free one.
