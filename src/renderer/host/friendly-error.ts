@@ -54,7 +54,7 @@ export function friendlyError(error: unknown): FriendlyError {
   const details = error.details;
   switch (error.code) {
     case 'too_large':
-      if (details && 'limit' in details && details.actual !== undefined) {
+      if (details && !('reason' in details) && details.actual !== undefined) {
         return {
           message: `This value is ${mb(details.actual)}; the limit is ${mb(details.limit)}.`,
           detail,
