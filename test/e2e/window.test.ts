@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from './helpers/browser.ts';
 import { startWebHost, type RunningWebHost } from './helpers/web-host.ts';
+import { WINDOW_PROPS, type WindowProps } from '../../src/shared/window-types.ts';
 
 let web: RunningWebHost;
 let browser: LaunchedBrowser;
@@ -42,6 +43,61 @@ describe('Window panel in web mode', () => {
     await card.getByRole('button', { name: 'Bring to front' }).click();
     await card.getByRole('status').filter({ hasText: 'Brought to the front' }).waitFor();
     expect(await page.evaluate(() => document.hasFocus())).toBe(true);
+    await page.close();
+  });
+
+  it("answers unsupported for each of Flet's window properties, naming it, and the controls are off", async () => {
+    const page = await windowArea();
+    const card = page.getByRole('region', { name: 'Window properties' });
+    for (const name of ['Frameless', 'Prevent close', 'Full screen', 'Transparent']) {
+      expect(await card.getByRole('checkbox', { name }).isDisabled()).toBe(true);
+    }
+    expect(await card.getByRole('button', { name: 'Apply window properties' }).isDisabled()).toBe(true);
+    expect(await card.getByRole('button', { name: 'Centre window' }).isDisabled()).toBe(true);
+    const sample: Required<WindowProps> = {
+      opacity: 0.5,
+      minWidth: 300,
+      minHeight: 200,
+      maxWidth: 900,
+      maxHeight: 700,
+      resizable: false,
+      fullScreen: true,
+      preventClose: true,
+      skipTaskBar: true,
+      progressBar: 0.5,
+      frameless: true,
+      titleBarHidden: true,
+      transparent: true,
+    };
+    // What a page asks web mode for, as the page's own transport sends it (README "Web mode").
+    const answers = await page.evaluate(
+      async ({ props }) => {
+        const secret = document.querySelector<HTMLMetaElement>('meta[name="latchkey-web"]')!.content;
+        const call = (name: string, args: unknown[]) =>
+          fetch(`/api/call/${name}`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'x-latchkey-secret': secret,
+              'x-latchkey-client': 'e2e-window-props',
+            },
+            body: JSON.stringify({ args }),
+          }).then((r) => r.json());
+        const each: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(props))
+          each[key] = await call('window.update', [{ [key]: value }]);
+        return { each, center: await call('window.center', []), destroy: await call('window.destroy', []) };
+      },
+      { props: sample },
+    );
+    for (const key of WINDOW_PROPS) {
+      expect(answers.each[key], key).toMatchObject({
+        ok: false,
+        error: { code: 'unsupported', path: `[0].${key}`, message: expect.stringContaining(key) },
+      });
+    }
+    expect(answers.center).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    expect(answers.destroy).toMatchObject({ ok: false, error: { code: 'unsupported' } });
     await page.close();
   });
 
@@ -102,4 +158,3 @@ describe('Window panel in web mode', () => {
     await page.close();
   });
 });
-
