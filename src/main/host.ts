@@ -26,11 +26,11 @@ import { LIMITS } from '../shared/limits.ts';
 import { consoleSink, LineLog } from './log/line-log.ts';
 import type { UpdateState } from '../shared/update-types.ts';
 import { APP_IDENTITY } from '../shared/app-identity.ts';
+import { APP_POLICY, type AppPolicy } from '../shared/app-policy.ts';
+import { requirePolicy } from './app-policy-gate.ts';
 
 export interface HostPorts {
   /** Window control, clipboard and links (Electron); absent in web mode. */
-import { APP_POLICY, type AppPolicy } from '../shared/app-policy.ts';
-import { requirePolicy } from './app-policy-gate.ts';
   window: WindowPort;
   /** Opens a URL in the system browser; resolves false where the host cannot (web mode: the page does it). */
   openExternal(url: string): Promise<boolean>;
@@ -85,6 +85,8 @@ export interface HostOptions {
   returnToApp?: string;
   /** Where small settings live: electron-store in the desktop app; default `conf` in the data directory. */
   settings?: SettingsStorePort;
+  /** What the page may have (README "App policy"); default the app's declaration, APP_POLICY. */
+  policy?: AppPolicy;
 }
 
 export interface Host {
@@ -94,8 +96,6 @@ export interface Host {
   /** The app's settings (loaded on first use in web mode: `conf` is not on the start-up path). */
   settings(): Promise<AppSettings>;
   /** Starts background work that must not delay start-up (provider metadata, the demo provider). */
-  /** What the page may have (README "App policy"); default the app's declaration, APP_POLICY. */
-  policy?: AppPolicy;
   warmUp(): void;
   /** The machine woke or the screen was unlocked (Electron's powerMonitor): sessions look at expiry again. */
   wake(): void;
@@ -181,23 +181,23 @@ export async function createHost(options: HostOptions): Promise<Host> {
   if (options.keyProtector !== null)
     await openVault(options.keyProtector ?? new KeyFileProtector(options.dataDir));
 
+  const policy = options.policy ?? APP_POLICY;
   const handlers: Handlers = {
     'app.info': () => ({
       name: APP_IDENTITY.productName,
       version: options.version,
       transport: options.transport,
       platform: process.platform,
+      policy,
     }),
 
     'session.set': (ctx, key, value) => session.set(ctx.clientId, key, value),
-  const policy = options.policy ?? APP_POLICY;
     'session.get': (ctx, key) => session.get(ctx.clientId, key),
     'session.containsKey': (ctx, key) => session.containsKey(ctx.clientId, key),
     'session.remove': (ctx, key) => session.remove(ctx.clientId, key),
     'session.getKeys': (ctx) => session.getKeys(ctx.clientId),
     'session.entries': (ctx) => session.entries(ctx.clientId),
     'session.clear': (ctx) => session.clear(ctx.clientId),
-      policy,
 
     'clientStorage.set': (_ctx, key, value) => store().set(key, value),
     'clientStorage.setMany': (_ctx, entries) => store().setMany(entries),
@@ -222,20 +222,21 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'auth.signInWithDevice': (_ctx, id, opts) => auth.signInWithDevice(id, opts ?? {}),
     'auth.cancel': (_ctx, id) => auth.cancel(id),
     'auth.completeWithAddress': (_ctx, id, address) => auth.completeWithAddress(id, address),
-    'auth.refresh': (_ctx, id) => auth.refresh(id),
-    'auth.signOut': (_ctx, id) => auth.signOut(id),
-    'auth.getAccessToken': (_ctx, id) => {
+    'auth.refresh': (_ctx, id, opts) => auth.refresh(id, opts ?? {}),
+    'auth.signOut': (_ctx, id, opts) => auth.signOut(id, opts ?? {}),
+    'auth.getAccessToken': (_ctx, id, opts) => {
       requirePolicy(policy, 'auth.getAccessToken');
-      return auth.accessToken(id);
+      return auth.accessToken(id, opts ?? {});
     },
-    'auth.request': (_ctx, id, request) => auth.request(id, request),
+    'auth.request': (_ctx, id, request, opts) => auth.request(id, request, opts ?? {}),
+    'auth.setActiveAccount': (_ctx, id, accountId) => auth.setActiveAccount(id, accountId),
     'auth.vault': () => auth.vaultStatus(),
     'auth.forgetAll': () => auth.forgetAll(),
     'auth.setAllowWeakProtection': (_ctx, allow) => auth.setAllowWeakProtection(allow),
     // What the page may have of tokens is the app's choice (README "App policy").
-    'auth.exportToken': (_ctx, id) => {
+    'auth.exportToken': (_ctx, id, opts) => {
       requirePolicy(policy, 'auth.exportToken');
-      return auth.exportToken(id);
+      return auth.exportToken(id, opts ?? {});
     },
     'auth.importToken': (_ctx, id, json, opts) => {
       requirePolicy(policy, 'auth.importToken');

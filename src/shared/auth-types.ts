@@ -74,6 +74,8 @@ export type AuthState =
     }
   | {
       status: 'signedIn';
+      /** This identity's id at this provider (stable; derived from the provider id and the user's subject). */
+      accountId: string;
       user: UserProfile | null;
       /** null when groups were not asked for (or not available: see `unavailable.groups`). */
       groups: UserGroup[] | null;
@@ -92,6 +94,8 @@ export type AuthState =
       rememberProblem?: string | undefined;
       /** Restored from the vault at launch rather than signed in during this run. */
       restored: boolean;
+      /** Signed in from a token the page handed in (auth.importToken), confirmed by the provider. */
+      imported?: boolean | undefined;
       /** A restored sign-in the provider could not confirm (its grant is gone): said once, plainly. */
       revalidateProblem?: string | undefined;
       /** Set while the last refresh failed for a reason that keeps the session (offline, 5xx). */
@@ -109,8 +113,18 @@ export interface ProviderInfo {
   deviceFlow: boolean;
   /** A request the UI can make with auth.request to show the token at work (e.g. userinfo). */
   exampleRequest: { label: string; url: string } | null;
+  /** A sign-in in flight, else the active account's state, else how the last attempt ended. */
   state: AuthState;
+  /** Every account signed in with this provider, in the order added (at most 10). */
+  accounts: AccountInfo[];
+  /** The account calls without an `accountId` use; null when none is signed in. */
+  activeAccountId: string | null;
+  /** The last sign-in attempt failed while accounts stay signed in (adding one, say). */
+  lastError?: SignInError | undefined;
 }
+
+/** One signed-in account: its state, and whether it is the provider's active one. */
+export type AccountInfo = Extract<AuthState, { status: 'signedIn' }> & { active: boolean };
 
 /**
  * A bad entry in the providers configuration, as loaded and as shown. One shape for the loader and the
@@ -124,8 +138,6 @@ export interface ConfigProblemInfo {
 }
 
 export interface ProvidersOverview {
-      /** Signed in from a token the page handed in (auth.importToken), confirmed by the provider. */
-      imported?: boolean | undefined;
   providers: ProviderInfo[];
   problems: ConfigProblemInfo[];
   source: string | null;

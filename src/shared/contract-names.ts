@@ -39,6 +39,7 @@ export const METHOD_NAMES = [
   'auth.signOut',
   'auth.getAccessToken',
   'auth.request',
+  'auth.setActiveAccount',
   'auth.vault',
   'auth.forgetAll',
   'auth.setAllowWeakProtection',

@@ -20,9 +20,11 @@ import { FLET_ITERATIONS, type DecryptDetails } from './flet-encryption.ts';
 import { POPUP_SIZE, type WindowCapabilities, type WindowState } from './window-types.ts';
 import type { JsonValue } from './json.ts';
 import type { UpdateState } from './update-types.ts';
-import { LIMITS } from './limits.ts';
-import { JsonValueSchema, StorageKey, Url } from './schemas.ts';
 import type { AppPolicy } from './app-policy.ts';
+import { LIMITS } from './limits.ts';
+import { ACCOUNT_ID_PATTERN } from './account-ids.ts';
+import { authorizationParamsProblem } from './authorization-params.ts';
+import { JsonValueSchema, StorageKey, Url } from './schemas.ts';
 
 export interface MethodSpec<A extends z.ZodType<readonly unknown[]>, R> {
   args: A;
@@ -42,10 +44,10 @@ export interface AppInfo {
   version: string;
   transport: 'electron' | 'web';
   platform: string;
+  /** What the page may have from the host (src/shared/app-policy.ts; README "App policy"). */
+  policy: AppPolicy;
 }
 
-/** What the page may have from the host (src/shared/app-policy.ts; README "App policy"). */
-policy: AppPolicy;
 /** What the renderer may read of the app's settings. */
 export interface AppSettingsInfo {
   /** The area shown when the app was last used, or null. */
@@ -101,16 +103,38 @@ export interface ClientStorageStatus {
 }
 
 const ProviderId = z.string({ error: 'a provider id must be a string' }).min(1).max(40);
+const AccountId = z
+  .string({ error: 'an account id must be a string' })
+  .regex(ACCOUNT_ID_PATTERN, { error: 'not an account id (auth.providers lists them)' });
+const Scopes = z
+  .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, { error: 'not a scope token' }))
+  .max(50);
+const ResultPageHtml = z.string().max(64 * 1024, { error: 'a result page is at most 64 KiB' });
 const SignInOptionsSchema = z
   .object({
     fetchUser: z.boolean().optional(),
     fetchGroups: z.boolean().optional(),
-    scopes: z
-      .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, { error: 'not a scope token' }))
-      .max(50)
-      .optional(),
+    scopes: Scopes.optional(),
     rememberMe: z.boolean().optional(),
+    accountId: AccountId.optional(),
+    addAccount: z.boolean().optional(),
+    openBrowser: z.boolean().optional(),
+    completePageHtml: ResultPageHtml.optional(),
+    errorPageHtml: ResultPageHtml.optional(),
+    authorizationParams: z
+      .record(z.string().max(64), z.string().max(2048))
+      .superRefine((params, ctx) => {
+        const problem = authorizationParamsProblem(params);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
   })
+  .strict()
+  .optional();
+/** Which account a call is about (default: the provider's active one). */
+const AccountOptionsSchema = z.object({ accountId: AccountId.optional() }).strict().optional();
+const TokenOptionsSchema = z
+  .object({ accountId: AccountId.optional(), scopes: Scopes.optional() })
   .strict()
   .optional();
 const AuthRequestSchema = z
@@ -181,10 +205,7 @@ const WindowPropsSchema = z
     path: ['minHeight'],
   }) satisfies z.ZodType<WindowProps, WindowProps>;
 const FloatingSchema = BoundsSchema.extend({
-  area: z
-    .string()
-    .regex(/^[a-z-]{1,32}$/, { error: 'an area id is 1–32 of a-z and -' })
-    .optional(),
+  area: z.string().regex(/^[a-z-]{1,32}$/, { error: 'an area id is 1–32 of a-z and -' }).optional(),
 }) satisfies z.ZodType<FloatingOptions, FloatingOptions>;
 const OpenUrlSchema = z
   .object({
@@ -270,12 +291,16 @@ export const methods = {
   'auth.completeWithAddress': method<{ accepted: true }>()(
     z.tuple([ProviderId, z.string().min(1).max(8192)]),
   ),
-  'auth.refresh': method<AuthState>()(z.tuple([ProviderId])),
-  'auth.signOut': method<{ endSessionUrl: string | null }>()(z.tuple([ProviderId])),
+  'auth.refresh': method<AuthState>()(z.tuple([ProviderId, AccountOptionsSchema])),
+  'auth.signOut': method<{ endSessionUrl: string | null }>()(z.tuple([ProviderId, AccountOptionsSchema])),
   'auth.getAccessToken': method<{ accessToken: string; tokenType: string; expiresAt: number | null }>()(
-    z.tuple([ProviderId]),
+    z.tuple([ProviderId, TokenOptionsSchema]),
   ),
-  'auth.request': method<AuthenticatedResponse>()(z.tuple([ProviderId, AuthRequestSchema])),
+  'auth.request': method<AuthenticatedResponse>()(
+    z.tuple([ProviderId, AuthRequestSchema, AccountOptionsSchema]),
+  ),
+  /** Which of a provider's accounts calls without an `accountId` use (remembered for the next launch). */
+  'auth.setActiveAccount': method<void>()(z.tuple([ProviderId, AccountId])),
   // Remembered sign-ins (the token vault).
   'auth.vault': method<VaultInfo>()(none),
   'auth.forgetAll': method<void>()(none),
@@ -283,7 +308,7 @@ export const methods = {
     z.tuple([z.boolean({ error: 'must be true or false' })]),
   ),
   // Flet's token JSON, for apps moving from Flet's saved_token. Export hands the token out on purpose.
-  'auth.exportToken': method<string>()(z.tuple([ProviderId])),
+  'auth.exportToken': method<string>()(z.tuple([ProviderId, AccountOptionsSchema])),
   'auth.importToken': method<AuthState>()(
     z.tuple([ProviderId, z.string().max(64 * 1024), SignInOptionsSchema]),
   ),
@@ -362,13 +387,13 @@ export interface Events {
   /** Client storage changed (from any window). */
   'clientStorage.changed': StorageChange;
   /** Flet's on_login, success. */
-  'auth.signedIn': { providerId: string; user: UserProfile | null };
+  'auth.signedIn': { providerId: string; accountId: string; user: UserProfile | null };
   /** Flet's on_login with an error: `error` is an OAuth error code (access_denied, invalid_grant, …) or a host code. */
   'auth.signInFailed': { providerId: string; error: string; errorDescription: string };
   /** Flet's on_logout; `reason` is set when the host ended the session (e.g. invalid_grant). */
-  'auth.signedOut': { providerId: string; reason?: string };
+  'auth.signedOut': { providerId: string; accountId: string; reason?: string };
   /** A provider's state changed (pending, refreshed, …): read it again with auth.providers. */
-  'auth.changed': { providerId: string };
+  'auth.changed': { providerId: string; accountId?: string };
   /** The host asks the window to come to the front (after a sign-in). */
   'window.bringToFront': Record<string, never>;
   /** This window's state changed (focus, maximise, minimise, move, resize). */

@@ -12,6 +12,8 @@ const ERROR_CODES = [
   'corrupt_store',
   'decrypt_failed',
   'cancelled',
+  /** The account has not granted what the call needs (scopes): sign in again asking for it. */
+  'consent_required',
   'unavailable',
   'internal',
 ] as const;
@@ -37,7 +39,9 @@ export type ReasonDetails =
   /** The app's policy (src/shared/app-policy.ts) keeps this call from the page; `setting` names the switch. */
   | { reason: 'app_policy'; setting: string }
   /** Scopes a call asked for beyond the provider entry's `allowedExtraScopes`. */
-  | { reason: 'scope_not_allowed'; scopes: string[] };
+  | { reason: 'scope_not_allowed'; scopes: string[] }
+  /** Scopes the account's token lacks (`consent_required`): ask for them with auth.signIn and `accountId`. */
+  | { reason: 'missing_scopes'; scopes: string[] };
 
 /** What each code may carry: sizes for `too_large`, a reason for the others. */
 export type DetailsFor<C extends ErrorCode> = C extends 'too_large' ? SizeDetails : ReasonDetails;
@@ -90,10 +94,12 @@ function readDetails(code: ErrorCode, raw: unknown): HostErrorDetails | undefine
       const setting = text(own(raw, 'setting'), MAX_PATH);
       return setting === undefined ? undefined : { reason: 'app_policy', setting };
     }
-    case 'scope_not_allowed': {
+    case 'scope_not_allowed':
+    case 'missing_scopes': {
+      const reason = own(raw, 'reason') as 'scope_not_allowed' | 'missing_scopes';
       const scopes = own(raw, 'scopes');
       if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string')) return undefined;
-      return { reason: 'scope_not_allowed', scopes: scopes.slice(0, 64).map((s) => text(s, MAX_PATH)!) };
+      return { reason, scopes: scopes.slice(0, 64).map((s) => text(s, MAX_PATH)!) };
     }
     case 'rate_limited': {
       const [limit, perSeconds, retryAfterSeconds] = ['limit', 'perSeconds', 'retryAfterSeconds'].map((k) =>

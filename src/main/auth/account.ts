@@ -46,6 +46,8 @@ export type AccountState =
 
 /** What a new session starts from: its tokens and profile, and how it was made. */
 export interface Establish {
+  /** Whose session it is (account-id.ts): fixed at the account's first sign-in. */
+  accountId: string;
   tokens: TokenSet;
   user: UserProfile | null;
   groups: UserGroup[] | null;
@@ -78,6 +80,7 @@ export class Account {
   #state: AccountState = frozen({ phase: 'signedOut' });
   /** The attempt in flight, from `begin` until it ends; the state shows it once it is pending. */
   #attempt: Attempt | null = null;
+  #accountId: string | null = null;
 
   constructor(runtime: ProviderRuntime, host: AccountHost) {
     this.runtime = runtime;
@@ -86,6 +89,11 @@ export class Account {
 
   get providerId(): string {
     return this.runtime.settings.id;
+  }
+
+  /** Whose account this is, from its first sign-in on; null before. */
+  get accountId(): string | null {
+    return this.#accountId;
   }
 
   get state(): AccountState {
@@ -167,6 +175,10 @@ export class Account {
     } else if (this.#state.phase !== 'signedOut' || this.#attempt) {
       throw new HostError('cancelled', 'this account is already signing in');
     }
+    // An account is one identity: a sign-in as someone else belongs in another account (provider-accounts.ts).
+    if (this.#accountId !== null && this.#accountId !== from.accountId)
+      throw new HostError('cancelled', 'signed in as another account');
+    this.#accountId = from.accountId;
     this.session?.end();
     const session = new TokenSession(
       this.runtime,
@@ -258,6 +270,12 @@ export class Account {
     session?.end();
     this.#move({ phase: 'signedOut', ...(reason ? { reason } : {}) });
     return session;
+  }
+
+  /** Shows how another account of this provider was signed out, while this one has nothing in flight. */
+  signedOutAs(state: Extract<AccountState, { phase: 'signedOut' }>): void {
+    if (this.#state.phase !== 'signedOut' || this.#attempt) return;
+    this.#move(state, false);
   }
 
   /** The app is closing: stop everything, say nothing. */

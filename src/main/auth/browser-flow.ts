@@ -30,6 +30,8 @@ export async function startBrowserFlow(
   scopes: string[],
   context: {
     now(): number;
+    /** Authorization request parameters beside the flow's own (authorization-params.ts). */
+    params: Record<string, string>;
     pages: PageTemplates;
     /** The desktop app's private-use scheme, for providers set to `"redirect": "scheme"` (absent in web mode). */
     redirectScheme?: string | undefined;
@@ -69,15 +71,18 @@ export async function startBrowserFlow(
 
   const codeVerifier = client.randomPKCECodeVerifier();
   const nonce = runtime.oidc ? client.randomNonce() : undefined;
+  const codeChallenge = await client.calculatePKCECodeChallenge(codeVerifier);
   const url = client.buildAuthorizationUrl(config, {
+    // Last, so nothing extra can replace PKCE, state, nonce or the redirect (authorization-params.ts refuses
+    // those names anyway).
+    ...context.params,
     redirect_uri: receiver.redirectUri,
     scope: scopes.join(' '),
     response_type: 'code',
-    code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge: codeChallenge,
     code_challenge_method: 'S256',
     state,
     ...(nonce ? { nonce } : {}),
-    ...runtime.authorizationParams(),
   });
   attempt.check();
   const now = context.now();

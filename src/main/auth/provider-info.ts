@@ -1,9 +1,9 @@
-/** What the UI and API see of a provider: its identity, what it offers, and its account's state. Pure. */
-import type { AuthState, ProviderInfo } from '../../shared/auth-types.ts';
+/** What the UI and API see of a provider: its identity, what it offers, its accounts and their state. Pure. */
+import type { AccountInfo, AuthState, ProviderInfo } from '../../shared/auth-types.ts';
 import type { AccountState } from './account.ts';
-import type { ProviderRuntime } from './providers/types.ts';
+import type { ProviderAccounts } from './provider-accounts.ts';
 
-export function authState(state: AccountState): AuthState {
+export function authState(state: AccountState, accountId: string | null = null): AuthState {
   switch (state.phase) {
     case 'signedOut': {
       const { phase: _phase, ...rest } = state;
@@ -16,6 +16,7 @@ export function authState(state: AccountState): AuthState {
       const email = state.session.user?.emailUnavailable;
       return {
         ...state.session.state(),
+        accountId: accountId ?? '',
         remembered: state.remember && !state.rememberProblem,
         rememberProblem: state.rememberProblem,
         restored: state.origin === 'restored',
@@ -34,13 +35,29 @@ export function authState(state: AccountState): AuthState {
   }
 }
 
+const signedIn = (state: AuthState) =>
+  state.status === 'signedIn' ? (state as Extract<AuthState, { status: 'signedIn' }>) : null;
+
+/**
+ * The card's `state`: a sign-in in flight; else the active account; else how the last attempt ended. A
+ * failed attempt while accounts stay signed in is `lastError` beside them.
+ */
 export function providerInfo(
-  runtime: ProviderRuntime,
-  state: AccountState,
+  provider: ProviderAccounts,
   deviceFlow: boolean,
   exampleRequest: { label: string; url: string } | null,
 ): ProviderInfo {
-  const { settings } = runtime;
+  const { settings } = provider.runtime;
+  const attempt = provider.next.state;
+  const accounts: AccountInfo[] = [];
+  for (const account of provider.list()) {
+    const state = signedIn(authState(account.state, account.accountId));
+    if (state) accounts.push({ ...state, active: account.accountId === provider.activeId });
+  }
+  const active = provider.active;
+  const state =
+    attempt.phase === 'pending' || !active ? authState(attempt) : authState(active.state, active.accountId);
+  const lastError = active && attempt.phase === 'signedOut' ? attempt.lastError : undefined;
   return {
     id: settings.id,
     name: settings.name,
@@ -48,6 +65,9 @@ export function providerInfo(
     isDemo: settings.type === 'demo',
     deviceFlow,
     exampleRequest,
-    state: authState(state),
+    state,
+    accounts,
+    activeAccountId: provider.activeId,
+    ...(lastError ? { lastError } : {}),
   };
 }

@@ -7,18 +7,22 @@
 import type { VaultInfo } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
-import type { TokenVault } from '../vault/token-vault.ts';
+import { entryIdOf, type RememberedSession, type TokenVault } from '../vault/token-vault.ts';
 import type { Account } from './account.ts';
+import { accountIdOf, subjectOf } from './account-id.ts';
 import { isTransient } from './errors.ts';
+import type { ProviderAccounts } from './provider-accounts.ts';
 
 export class RememberedSessions {
   readonly #log: Logger;
+  readonly #now: () => number;
   #vault: TokenVault | null = null;
   /** Why the vault could not be opened (its folder, its lock, the keychain), in the vault's own words. */
   #unavailable: string | null = null;
 
-  constructor(log: Logger) {
+  constructor(log: Logger, now: () => number) {
     this.#log = log;
+    this.#now = now;
   }
 
   attach(vault: TokenVault): void {
@@ -47,22 +51,36 @@ export class RememberedSessions {
   }
 
   /** Keeps the account's session in the vault when it is to be remembered, else removes it. */
-  async sync(account: Account): Promise<void> {
+  async sync(account: Account, active = false): Promise<void> {
     const s = account.state;
     if (s.phase !== 'signedIn' && s.phase !== 'refreshing') return;
-    if (s.remember) await this.save(account);
+    if (s.remember) await this.save(account, active);
     else await this.forget(account);
   }
 
+  /** The provider's active account is remembered as such, so the next launch makes it active again. */
+  async markActive(provider: ProviderAccounts): Promise<void> {
+    const active = provider.active;
+    const s = active?.state;
+    if (active && s && (s.phase === 'signedIn' || s.phase === 'refreshing') && s.remember)
+      await this.save(active, true);
+  }
+
+  /** When each account last became active (epoch ms), as saved: kept across saves that do not change it. */
+  readonly #activeAt = new Map<string, number>();
+
   /** Saves the session in the vault; a vault that cannot keep it (no keychain) is reported, not fatal. */
-  async save(account: Account): Promise<void> {
+  async save(account: Account, active = false): Promise<void> {
     const s = account.state;
     if (s.phase !== 'signedIn' && s.phase !== 'refreshing') return;
     const { session } = s;
     if (!this.#vault) return account.note(session, { rememberProblem: this.#why() });
     try {
+      const entry = { providerId: account.providerId, accountId: account.accountId ?? undefined };
+      if (active) this.#activeAt.set(entryIdOf(entry), this.#now());
       await this.#vault.save({
-        providerId: account.providerId,
+        ...entry,
+        activeAt: this.#activeAt.get(entryIdOf(entry)),
         binding: account.runtime.binding,
         tokens: session.tokens,
         user: session.user,
@@ -81,7 +99,9 @@ export class RememberedSessions {
   }
 
   async forget(account: Account): Promise<void> {
-    await this.#vault?.remove(account.providerId).catch((error: unknown) => {
+    const id = entryIdOf({ providerId: account.providerId, accountId: account.accountId ?? undefined });
+    this.#activeAt.delete(id);
+    await this.#vault?.remove(id).catch((error: unknown) => {
       this.#log.warn(
         `latchkey: ${account.providerId}: could not remove the remembered sign-in: ${(error as Error).message}`,
       );
@@ -93,21 +113,32 @@ export class RememberedSessions {
    * derivation on this path: one keychain call unwraps the vault key, then AES-GCM per entry. `restored`
    * announces each one before its revalidation starts.
    */
-  async restore(accounts: Account[], restored: (account: Account) => void): Promise<void> {
+  async restore(providers: ProviderAccounts[], restored: (account: Account) => void): Promise<void> {
     if (!this.#vault) return;
     const records = await this.#vault.load();
+    // Each provider's active account is the one that became active last.
+    const active = new Map<string, RememberedSession>();
     for (const record of records) {
-      const account = accounts.find((a) => a.providerId === record.providerId);
-      if (!account || account.runtime.binding !== record.binding) {
+      const best = active.get(record.providerId);
+      if (!best || (record.activeAt ?? 0) > (best.activeAt ?? 0)) active.set(record.providerId, record);
+    }
+    for (const record of records) {
+      const provider = providers.find((p) => p.providerId === record.providerId);
+      if (!provider || provider.runtime.binding !== record.binding) {
         // The provider was removed or reconfigured: its tokens belong to something else now.
-        await this.#vault.remove(record.providerId).catch(() => {});
+        await this.#vault.remove(entryIdOf(record)).catch(() => {});
         continue;
       }
-      // Signed in already, or a sign-in started before the vault opened: that one wins, this record waits.
-      if (!account.canRestore) continue;
+      const accountId =
+        record.accountId ?? accountIdOf(record.providerId, subjectOf(record.user, record.tokens));
+      // Signed in already (before the vault opened): that one wins, this record waits.
+      if (provider.has(accountId)) continue;
+      if (record.activeAt !== undefined) this.#activeAt.set(entryIdOf(record), record.activeAt);
+      const account = provider.fresh();
       let session: NonNullable<Account['session']>;
       try {
         session = account.signIn(null, {
+          accountId,
           tokens: record.tokens,
           user: record.user,
           groups: record.groups,
@@ -122,9 +153,17 @@ export class RememberedSessions {
         this.#log.warn(`latchkey: ${account.providerId}: not restored: ${(error as Error).message}`);
         continue;
       }
+      provider.restored(account, active.get(record.providerId) === record);
       restored(account);
+      // Saved before a provider held several accounts: kept under the account's own entry from now on.
+      if (record.accountId === undefined) void this.#migrate(account, record);
       void this.#revalidate(account, session);
     }
+  }
+
+  async #migrate(account: Account, record: RememberedSession): Promise<void> {
+    await this.save(account, true);
+    await this.#vault?.remove(entryIdOf(record)).catch(() => {});
   }
 
   async #revalidate(account: Account, session: NonNullable<Account['session']>): Promise<void> {

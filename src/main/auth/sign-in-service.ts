@@ -1,7 +1,7 @@
 /**
- * Sign-in for every configured provider at once, each independent. Each provider's identity is an Account
- * (account.ts): a state machine that owns its state, its attempt in flight and its token session. This
- * service routes calls to accounts, runs the flows (which only produce token sets: browser-flow.ts,
+ * Sign-in for every configured provider at once, each independent. Each identity is an Account (account.ts):
+ * a state machine that owns its state, its attempt in flight and its token session; a provider holds
+ * several (provider-accounts.ts), one of them active. This service routes calls to accounts, runs the flows (which only produce token sets: browser-flow.ts,
  * device-flow.ts, flet-token.ts) and ends them in the account's moves, and turns the accounts' changes into
  * events. Remember me is remembered-sessions.ts; the provider's side of sign-out is sign-out.ts.
  * Electron-free: the host passes ports to open the browser, bring the window forward, and tell the time.
@@ -16,8 +16,10 @@ import type {
 } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import type { TokenVault } from '../vault/token-vault.ts';
-import { Account, type AccountHost, type Establish } from './account.ts';
+import type { Account, AccountHost, Establish } from './account.ts';
+import { accountIdOf, subjectOf } from './account-id.ts';
 import type { Attempt } from './attempt.ts';
+import { authorizationParamsFor, loginHintOf, missingScopes } from './authorization-params.ts';
 import { sendAuthenticated, type AuthenticatedRequest } from './authenticated-request.ts';
 import { startBrowserFlow } from './browser-flow.ts';
 import type { LoadedConfig } from './config/types.ts';
@@ -26,7 +28,8 @@ import { toSignInError } from './errors.ts';
 import { readProfile } from './establish.ts';
 import { parseFletToken, toFletTokenJson } from './flet-token.ts';
 import { confirmImported } from './import-policy.ts';
-import type { AuthPorts, SignInOptions } from './ports.ts';
+import type { AccountOptions, AuthPorts, SignInOptions, TokenOptions } from './ports.ts';
+import { ProviderAccounts } from './provider-accounts.ts';
 import { authState, providerInfo } from './provider-info.ts';
 import type { ProviderRuntime, TokenSet } from './providers/types.ts';
 import { RememberedSessions } from './remembered-sessions.ts';
@@ -35,7 +38,7 @@ import { signOutAtProvider } from './sign-out.ts';
 import type { TokenSession } from './token-session.ts';
 import { uniqueScopes } from './tokens.ts';
 
-export type { AuthPorts, SignInOptions } from './ports.ts';
+export type { AccountOptions, AuthPorts, SignInOptions, TokenOptions } from './ports.ts';
 
 /** What a provider offers beyond sign-in, learned from its metadata after start-up. */
 interface Offers {
@@ -44,7 +47,7 @@ interface Offers {
 }
 
 export class SignInService {
-  readonly #accounts = new Map<string, Account>();
+  readonly #providers = new Map<string, ProviderAccounts>();
   readonly #offers = new Map<string, Offers>();
   readonly #ports: AuthPorts;
   readonly #config: LoadedConfig;
@@ -53,18 +56,24 @@ export class SignInService {
   constructor(config: LoadedConfig, runtimes: ProviderRuntime[], ports: AuthPorts) {
     this.#config = config;
     this.#ports = ports;
-    this.#remembered = new RememberedSessions(ports.log);
+    this.#remembered = new RememberedSessions(ports.log, ports.now);
     const host: AccountHost = {
       now: ports.now,
       log: ports.log,
-      changed: (account) => ports.emit('auth.changed', { providerId: account.providerId }),
+      changed: (account) =>
+        ports.emit('auth.changed', {
+          providerId: account.providerId,
+          ...(account.accountId ? { accountId: account.accountId } : {}),
+        }),
       failed: (account, error) =>
         ports.emit('auth.signInFailed', { providerId: account.providerId, ...error }),
       persist: (account) => this.#remembered.sync(account),
       // The provider refused the refresh token: signed out with the reason, nothing to revoke.
-      invalidated: (account, reason) => void this.signOut(account.providerId, reason, { revoke: false }),
+      invalidated: (account, reason) =>
+        void this.#signOutAccount(account, reason, { revoke: false }).catch(() => {}),
     };
-    for (const runtime of runtimes) this.#accounts.set(runtime.settings.id, new Account(runtime, host));
+    for (const runtime of runtimes)
+      this.#providers.set(runtime.settings.id, new ProviderAccounts(runtime, host));
   }
 
   /**
@@ -72,7 +81,7 @@ export class SignInService {
    * background. Called once the app is up, so discovery (and the demo provider) stay off the start-up path.
    */
   prefetch(): void {
-    for (const account of this.#accounts.values()) this.#learnOffers(account);
+    for (const provider of this.#providers.values()) this.#learnOffers(provider.next);
   }
 
   /** A provider that could not be asked (down at launch) is asked again after a sign-in with it works. */
@@ -88,30 +97,47 @@ export class SignInService {
 
   overview(): ProvidersOverview {
     return {
-      providers: [...this.#accounts.values()].map((a) => {
-        const offers = this.#offers.get(a.providerId);
-        return providerInfo(a.runtime, a.state, offers?.deviceFlow ?? false, offers?.example ?? null);
+      providers: [...this.#providers.values()].map((p) => {
+        const offers = this.#offers.get(p.providerId);
+        return providerInfo(p, offers?.deviceFlow ?? false, offers?.example ?? null);
       }),
       problems: this.#config.problems,
       source: this.#config.source,
     };
   }
 
-  #account(id: string): Account {
-    const account = this.#accounts.get(id);
-    if (!account) throw new HostError('not_found', `no sign-in provider with id "${id}"`);
-    return account;
+  #provider(id: string): ProviderAccounts {
+    const provider = this.#providers.get(id);
+    if (!provider) throw new HostError('not_found', `no sign-in provider with id "${id}"`);
+    return provider;
   }
 
-  async #scopes(runtime: ProviderRuntime, options: SignInOptions): Promise<string[]> {
+  /** The account a call names, or the provider's active one. */
+  #account(providerId: string, options: AccountOptions = {}): Account {
+    return this.#provider(providerId).get(options.accountId);
+  }
+
+  /**
+   * The scopes to ask for. Signing in again as an account (`accountId`) asks for what it has plus what the
+   * call adds, so more scopes later never lose the ones granted before.
+   */
+  async #scopes(runtime: ProviderRuntime, options: SignInOptions, again: Account | null): Promise<string[]> {
     requireAllowedScopes(runtime.settings.name, runtime.flow.allowedExtraScopes, options.scopes);
-    return runtime
-      .scopes({
-        fetchUser: options.fetchUser ?? runtime.flow.fetchUser,
-        fetchGroups: options.fetchGroups ?? runtime.flow.fetchGroups,
-        extra: [...runtime.flow.extraScopes, ...(options.scopes ?? [])],
-      })
-      .then(uniqueScopes);
+    const scopes = await runtime.scopes({
+      fetchUser: options.fetchUser ?? runtime.flow.fetchUser,
+      fetchGroups: options.fetchGroups ?? runtime.flow.fetchGroups,
+      extra: [...runtime.flow.extraScopes, ...(options.scopes ?? [])],
+    });
+    return uniqueScopes([...scopes, ...(again?.session?.tokens.scopes ?? [])]);
+  }
+
+  /** Where a sign-in starts: the provider's next account, after checking the account it names and the limit. */
+  #beginSignIn(providerId: string, options: SignInOptions, replacedBy: string) {
+    const provider = this.#provider(providerId);
+    const again = options.accountId === undefined ? null : provider.get(options.accountId);
+    if (!again) provider.requireRoom();
+    const account = provider.next;
+    return { provider, again, account, attempt: account.begin(replacedBy) };
   }
 
   /** Runs the start of a flow; a failure there is shown on the card and answered as a typed error. */
@@ -142,7 +168,12 @@ export class SignInService {
       fetchGroups: options.fetchGroups ?? runtime.flow.fetchGroups,
     };
     const profile = await readProfile(runtime, attempt, tokens, want);
+    const provider = this.#provider(account.providerId);
+    const accountId = accountIdOf(account.providerId, subjectOf(profile.user, tokens));
+    // Checked again now that the identity is known: a sign-in as an account already here only updates it.
+    provider.requireRoom(accountId);
     const from: Establish = {
+      accountId,
       tokens,
       ...profile,
       ...want,
@@ -151,11 +182,12 @@ export class SignInService {
       remember: options.rememberMe ?? true,
     };
     const session = account.signIn(attempt, from);
+    provider.adopt(account);
     if (!this.#offers.has(account.providerId)) this.#learnOffers(account);
-    await this.#remembered.sync(account);
+    await this.#remembered.sync(account, provider.activeId === accountId);
     // Signed out (or in again) while the vault was saving: this sign-in is not news any more.
     if (account.session !== session) return;
-    this.#ports.emit('auth.signedIn', { providerId: account.providerId, user: profile.user });
+    this.#ports.emit('auth.signedIn', { providerId: account.providerId, accountId, user: profile.user });
     this.#ports.bringToFront();
   }
 
@@ -182,29 +214,48 @@ export class SignInService {
     providerId: string,
     options: SignInOptions = {},
   ): Promise<{ authorizationUrl: string; openedByHost: boolean }> {
-    const account = this.#account(providerId);
-    const attempt = account.begin('a new sign-in attempt');
+    const { provider, again, account, attempt } = this.#beginSignIn(
+      providerId,
+      options,
+      'a new sign-in attempt',
+    );
+    const { runtime } = account;
     const flow = await this.#starting(account, attempt, async () => {
-      const scopes = await this.#scopes(account.runtime, options);
+      const target = again ?? (options.addAccount ? null : provider.active);
+      const params = authorizationParamsFor(runtime, {
+        call: options.authorizationParams,
+        addAccount: options.addAccount === true,
+        loginHint: again ? loginHintOf(again.session?.user ?? null) : undefined,
+        hasRefreshToken: Boolean(target?.session?.tokens.refreshToken),
+      });
+      const scopes = await this.#scopes(runtime, options, again);
       attempt.check();
-      return startBrowserFlow(account.runtime, attempt, scopes, {
+      return startBrowserFlow(runtime, attempt, scopes, {
         now: this.#ports.now,
-        pages: { ...this.#config, returnToApp: this.#ports.returnToApp },
+        params,
+        pages: {
+          completePageHtml: options.completePageHtml ?? this.#config.completePageHtml,
+          errorPageHtml: options.errorPageHtml ?? this.#config.errorPageHtml,
+          returnToApp: this.#ports.returnToApp,
+        },
         redirectScheme: this.#ports.redirectScheme,
       });
     });
     account.pending(attempt, flow.pending);
     void this.#complete(account, attempt, flow.tokens, options).then((error) => flow.respond(error));
-    const openedByHost = await this.#ports.openExternal(flow.authorizationUrl).catch(() => false);
+    // Flet's on_open_authorization_url: the app opens the page itself (or shows it) when it says so.
+    const openedByHost =
+      options.openBrowser === false
+        ? false
+        : await this.#ports.openExternal(flow.authorizationUrl).catch(() => false);
     return { authorizationUrl: flow.authorizationUrl, openedByHost };
   }
 
   /** Starts the device authorization grant (RFC 8628): the user enters a code on another device or tab. */
   async signInWithDevice(providerId: string, options: SignInOptions = {}): Promise<DeviceAuthorization> {
-    const account = this.#account(providerId);
-    const attempt = account.begin('a new sign-in attempt');
+    const { again, account, attempt } = this.#beginSignIn(providerId, options, 'a new sign-in attempt');
     const flow = await this.#starting(account, attempt, async () => {
-      const scopes = await this.#scopes(account.runtime, options);
+      const scopes = await this.#scopes(account.runtime, options, again);
       attempt.check();
       return startDeviceFlow(account.runtime, attempt, scopes, this.#ports.now);
     });
@@ -228,31 +279,46 @@ export class SignInService {
 
   /** Restore on launch (see remembered-sessions.ts). */
   restore(): Promise<void> {
-    return this.#remembered.restore([...this.#accounts.values()], (account) => {
+    return this.#remembered.restore([...this.#providers.values()], (account) => {
       const user = account.session?.user ?? null;
-      this.#ports.emit('auth.signedIn', { providerId: account.providerId, user });
+      this.#ports.emit('auth.signedIn', {
+        providerId: account.providerId,
+        accountId: account.accountId ?? '',
+        user,
+      });
     });
   }
 
+  #everyAccount(): Account[] {
+    return [...this.#providers.values()].flatMap((p) => p.all());
+  }
+
   async forgetAll(): Promise<void> {
-    await this.#remembered.forgetAll([...this.#accounts.values()]);
+    await this.#remembered.forgetAll(this.#everyAccount());
   }
 
   async setAllowWeakProtection(allow: boolean): Promise<VaultInfo> {
-    return this.#remembered.setAllowWeakProtection(allow, [...this.#accounts.values()]);
+    return this.#remembered.setAllowWeakProtection(allow, this.#everyAccount());
   }
 
   /** The current token in Flet's JSON shape (hands the token out, on purpose). */
-  async exportToken(providerId: string): Promise<string> {
-    return toFletTokenJson(this.#session(providerId).tokens, this.#ports.now());
+  async exportToken(providerId: string, options: AccountOptions = {}): Promise<string> {
+    return toFletTokenJson(this.#session(providerId, options).tokens, this.#ports.now());
+  }
+
+  /** Makes an account the one calls without an `accountId` use; remembered, so the next launch keeps it. */
+  async setActiveAccount(providerId: string, accountId: string): Promise<void> {
+    const provider = this.#provider(providerId);
+    provider.setActive(accountId);
+    await this.#remembered.markActive(provider);
+    provider.get(accountId).touch();
   }
 
   /** Signs in from a token saved by Flet (its `saved_token`) once the provider confirms it (import-policy.ts). */
   async importToken(providerId: string, json: string, options: SignInOptions = {}): Promise<AuthState> {
-    const account = this.#account(providerId);
     const tokens = parseFletToken(json, this.#ports.now());
     // An import is an attempt like any other: it replaces one in flight and can itself be cancelled.
-    const attempt = account.begin('an imported token');
+    const { account, attempt } = this.#beginSignIn(providerId, {}, 'an imported token');
     try {
       const confirmed = await confirmImported(account.runtime, tokens, this.#ports.now());
       attempt.check();
@@ -268,7 +334,7 @@ export class SignInService {
         `the saved token was not accepted: ${e.errorDescription}`,
       );
     }
-    return authState(account.state);
+    return authState(account.state, account.accountId);
   }
 
   /**
@@ -276,7 +342,7 @@ export class SignInService {
    * note, not a failure); the sign-in-failed event still says `cancelled` for API users.
    */
   cancel(providerId: string): boolean {
-    if (!this.#account(providerId).cancel()) return false;
+    if (!this.#provider(providerId).next.cancel()) return false;
     this.#ports.emit('auth.signInFailed', {
       providerId,
       error: 'cancelled',
@@ -290,7 +356,7 @@ export class SignInService {
    * sent to. The sign-in then goes on as if the redirect had arrived; completion comes as events.
    */
   completeWithAddress(providerId: string, address: string): { accepted: true } {
-    this.#account(providerId).pasteRedirect(address);
+    this.#provider(providerId).next.pasteRedirect(address);
     return { accepted: true };
   }
 
@@ -299,26 +365,40 @@ export class SignInService {
    * Only a pending sign-in whose own redirect it is takes it; anything else changes nothing (false).
    */
   deliverRedirect(address: string): boolean {
-    for (const account of this.#accounts.values()) if (account.deliverRedirect(address)) return true;
+    for (const provider of this.#providers.values()) if (provider.next.deliverRedirect(address)) return true;
     return false;
   }
 
-  #session(providerId: string): TokenSession {
-    const session = this.#account(providerId).session;
+  #session(providerId: string, options: AccountOptions = {}): TokenSession {
+    const session = this.#account(providerId, options).session;
     if (!session) throw new HostError('not_found', `not signed in with "${providerId}"`);
     return session;
   }
 
-  async refresh(providerId: string): Promise<AuthState> {
-    await this.#session(providerId).refresh();
-    return authState(this.#account(providerId).state);
+  async refresh(providerId: string, options: AccountOptions = {}): Promise<AuthState> {
+    const account = this.#account(providerId, options);
+    await this.#session(providerId, options).refresh();
+    return authState(account.state, account.accountId);
   }
 
-  /** Flet's page.auth.token: a fresh access token, refreshed first when needed. Hands the token out on purpose. */
+  /**
+   * Flet's page.auth.token: a fresh access token, refreshed first when needed. Hands the token out on purpose.
+   * With `scopes`, a token without all of them is refused (`consent_required`, the missing ones in `details`)
+   * rather than handed out to fail at the API: the app asks for them then (auth.signIn with `accountId`).
+   */
   async accessToken(
     providerId: string,
+    options: TokenOptions = {},
   ): Promise<{ accessToken: string; tokenType: string; expiresAt: number | null }> {
-    const tokens = await this.#session(providerId).fresh();
+    const session = this.#session(providerId, options);
+    const missing = missingScopes(session.tokens.scopes, options.scopes ?? []);
+    if (missing.length > 0)
+      throw new HostError(
+        'consent_required',
+        `${session.runtime.settings.name} has not granted ${missing.join(' ')} to this account yet: sign in again with these scopes to ask for them`,
+        { details: { reason: 'missing_scopes', scopes: missing } },
+      );
+    const tokens = await session.fresh();
     return {
       accessToken: tokens.accessToken,
       tokenType: tokens.tokenType,
@@ -326,20 +406,40 @@ export class SignInService {
     };
   }
 
-  request(providerId: string, request: AuthenticatedRequest): Promise<AuthenticatedResponse> {
-    return sendAuthenticated(this.#session(providerId), request);
+  request(
+    providerId: string,
+    request: AuthenticatedRequest,
+    options: AccountOptions = {},
+  ): Promise<AuthenticatedResponse> {
+    return sendAuthenticated(this.#session(providerId, options), request);
   }
 
+  /** Signs one account out (the active one unless `accountId` says which); the others stay signed in. */
   async signOut(
     providerId: string,
-    reason?: string,
-    options: { revoke?: boolean } = {},
+    options: AccountOptions & { reason?: string; revoke?: boolean } = {},
   ): Promise<{ endSessionUrl: string | null }> {
-    const account = this.#account(providerId);
+    return this.#signOutAccount(this.#account(providerId, options), options.reason, options);
+  }
+
+  async #signOutAccount(
+    account: Account,
+    reason: string | undefined,
+    options: { revoke?: boolean | undefined },
+  ): Promise<{ endSessionUrl: string | null }> {
+    const provider = this.#provider(account.providerId);
     const session = account.signOut(reason);
+    provider.remove(account);
     if (!session) return { endSessionUrl: null };
     await this.#remembered.forget(account);
-    this.#ports.emit('auth.signedOut', { providerId, ...(reason ? { reason } : {}) });
+    // Another account may have become the active one: the next launch keeps that.
+    if (provider.active) await this.#remembered.markActive(provider);
+    this.#ports.emit('auth.signedOut', {
+      providerId: account.providerId,
+      accountId: account.accountId ?? '',
+      ...(reason ? { reason } : {}),
+    });
+    provider.active?.touch();
     return signOutAtProvider(account.runtime, session.tokens, this.#ports, {
       revoke: options.revoke !== false,
     });
@@ -350,10 +450,10 @@ export class SignInService {
    * every session looks at its expiry again and refreshes what came due meanwhile.
    */
   wake(): void {
-    for (const account of this.#accounts.values()) account.session?.wake();
+    for (const account of this.#everyAccount()) account.session?.wake();
   }
 
   close(): void {
-    for (const account of this.#accounts.values()) account.close();
+    for (const account of this.#everyAccount()) account.close();
   }
 }

@@ -62,7 +62,10 @@ export class TokenSession {
     this.#schedule();
   }
 
-  state(): Omit<Extract<AuthState, { status: 'signedIn' }>, 'remembered' | 'rememberProblem' | 'restored'> {
+  state(): Omit<
+    Extract<AuthState, { status: 'signedIn' }>,
+    'remembered' | 'rememberProblem' | 'restored' | 'accountId'
+  > {
     return {
       status: 'signedIn',
       user: this.user,

@@ -22,6 +22,10 @@ import { open as openEntry, seal, type SealedEntry } from './vault-crypto.ts';
 
 export interface RememberedSession {
   providerId: string;
+  /** Which of the provider's accounts (account-id.ts); absent in entries saved before several accounts. */
+  accountId?: string | undefined;
+  /** When the account last became the provider's active one (epoch ms): the latest is active at restore. */
+  activeAt?: number | undefined;
   /** The provider as configured when the session was saved; a different configuration drops the entry. */
   binding: string;
   tokens: TokenSet;
@@ -79,9 +83,18 @@ function asVaultFile(v: unknown): VaultFile | null {
   return v as unknown as VaultFile;
 }
 
+/** The vault entry an account's session is kept under: the provider id, then `/` and the account id. */
+export const entryIdOf = (s: Pick<RememberedSession, 'providerId' | 'accountId'>): string =>
+  s.accountId === undefined ? s.providerId : `${s.providerId}/${s.accountId}`;
+
+/** The provider an entry id belongs to. */
+const providerOfEntry = (id: string): string => id.split('/', 1)[0]!;
+
 function asRecord(v: unknown): RememberedSession | null {
   if (!isObject(v) || !isString(v.providerId) || !isString(v.binding) || typeof v.signedInAt !== 'number')
     return null;
+  if (!(v.accountId === undefined || isString(v.accountId))) return null;
+  if (!(v.activeAt === undefined || typeof v.activeAt === 'number')) return null;
   const t = v.tokens;
   if (
     !isObject(t) ||
@@ -206,7 +219,7 @@ export class TokenVault {
       allowWeakProtection: this.#data.settings.allowWeakProtection,
       canRemember: why === null,
       whyNot: why,
-      remembered: Object.keys(this.#data.entries),
+      remembered: [...new Set(Object.keys(this.#data.entries).map(providerOfEntry))],
       notes: [...this.#notes],
     };
   }
@@ -262,7 +275,7 @@ export class TokenVault {
     for (const id of ids) {
       try {
         const record = asRecord(JSON.parse(openEntry(this.#key, id, this.#data.entries[id] as SealedEntry)));
-        if (!record || record.providerId !== id)
+        if (!record || entryIdOf(record) !== id)
           throw new Error('not a remembered session for this provider');
         sessions.push(record);
       } catch {
@@ -295,22 +308,24 @@ export class TokenVault {
       key = randomBytes(32);
       wrapped = (await this.#protector.protect(key)).toString('base64');
     }
-    const sealed = seal(key, session.providerId, JSON.stringify(session));
+    const id = entryIdOf(session);
+    const sealed = seal(key, id, JSON.stringify(session));
     await this.#change((d) => {
       if (wrapped !== null) {
         d.key = wrapped;
         d.backend = this.#protector.backend;
         d.entries = {};
       }
-      d.entries[session.providerId] = sealed;
+      d.entries[id] = sealed;
     });
     this.#key = key;
   }
 
-  remove(providerId: string): Promise<void> {
+  /** Removes one entry, by its id (entryIdOf). */
+  remove(entryId: string): Promise<void> {
     return this.#serial(async () => {
-      if (!(providerId in this.#data.entries)) return;
-      await this.#change((d) => void delete d.entries[providerId]);
+      if (!Object.hasOwn(this.#data.entries, entryId)) return;
+      await this.#change((d) => void delete d.entries[entryId]);
     });
   }
 

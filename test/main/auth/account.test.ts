@@ -40,6 +40,7 @@ const pendingView: PendingView = {
 };
 
 const establish = (accessToken = 'at'): Establish => ({
+  accountId: 'acct_ada',
   tokens: { accessToken, tokenType: 'Bearer', issuedAt: 1_000_000, scopes: ['openid'] },
   user: { id: 'ada', name: 'Ada' },
   groups: null,

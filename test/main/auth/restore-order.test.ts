@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe('restore at launch', () => {
-  it('leaves a provider whose sign-in already started alone, and restores the others', async () => {
+  it('restores every remembered account beside a sign-in that already started, which goes on', async () => {
     const dir = tempDir('restore-order');
     // Corp's provider is slow to answer discovery: its sign-in is still starting when the vault opens.
     const slow = http.createServer(() => {});
@@ -59,8 +59,9 @@ describe('restore at launch', () => {
     const starting = rec.service.signIn('corp').catch((error: unknown) => error);
     await expect(rec.service.restore()).resolves.toBeUndefined();
     const states = Object.fromEntries(rec.service.overview().providers.map((p) => [p.id, p.state.status]));
-    expect(states).toEqual({ corp: 'signedOut', oidc: 'signedIn' });
-    // Corp's own sign-in is still the one in flight: the remembered record did not replace it.
+    // A provider holds several accounts: the remembered one is back, the new sign-in may add another.
+    expect(states).toEqual({ corp: 'signedIn', oidc: 'signedIn' });
+    // Corp's own sign-in is still the one in flight: the restored account did not replace it.
     expect(rec.service.cancel('corp')).toBe(true);
     void starting; // ends when the slow provider closes after the test
   });

@@ -20,6 +20,7 @@ export const demo = defineProviderType({
       groupsClaim: 'groups',
       allowHttp: true,
       // The demo is for trying accounts out: always ask who is signing in, even if the browser remembers one.
-      authParams: { prompt: 'login consent' },
+      // The demo shows its login and consent pages every time, so a person sees the whole flow.
+      prompt: () => 'login consent',
     }),
 });

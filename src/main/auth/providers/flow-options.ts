@@ -16,6 +16,7 @@ export function resolveFlowOptions(settings: ProviderSettings): FlowOptions {
     fetchGroups: s.fetchGroups ?? providerTypeOf(settings).flowDefaults?.fetchGroups ?? false,
     extraScopes: s.scopes ?? [],
     allowedExtraScopes: s.allowedExtraScopes ?? [],
+    authorizationParams: s.authorizationParams,
     redirectUri: s.redirectUri ? new URL(s.redirectUri) : null,
     redirect: s.redirect ?? 'loopback',
     timeoutMs: (s.timeoutSeconds ?? 300) * 1000,

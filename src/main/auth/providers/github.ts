@@ -54,6 +54,8 @@ export const github = defineProviderType({
       example: { label: 'List my repositories', url: `${api}/user/repos?per_page=5&sort=updated` },
       okWithError: true,
       deviceFlow: settings.deviceFlow !== false,
+      // "Add another account" opens GitHub's account picker (`prompt=select_account`) rather than the account already signed in.
+      prompt: ({ addAccount }) => (addAccount ? 'select_account' : undefined),
       ...(fetchImpl ? { fetchImpl } : {}),
       fetchUser: async (_tokens, get) => {
         const user = (await get(`${api}/user`)) as Record<string, unknown>;

@@ -28,7 +28,12 @@ export const google = defineProviderType({
       clientSecret: settings.clientSecret,
       clientAuthMethod: settings.clientAuthMethod ?? CLIENT_AUTH,
       allowHttp: false,
-      // Google gives a refresh token only with access_type=offline, and again only with prompt=consent.
-      authParams: { access_type: 'offline', prompt: 'consent' },
+      // Google gives a refresh token only with access_type=offline, and again only with prompt=consent: the
+      // consent screen is asked for only while the account has no refresh token (not at every sign-in).
+      authParams: { access_type: 'offline' },
+      prompt: ({ addAccount, hasRefreshToken }) =>
+        [addAccount ? 'select_account' : '', hasRefreshToken && !addAccount ? '' : 'consent']
+          .filter(Boolean)
+          .join(' ') || undefined,
     }),
 });

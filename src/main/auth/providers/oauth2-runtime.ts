@@ -4,6 +4,7 @@
  */
 import * as client from 'openid-client';
 import type { UserGroup, UserProfile } from '../../../shared/auth-types.ts';
+import { capGroups } from '../profile-claims.ts';
 import {
   clientAuth,
   fetchWithTimeout,
@@ -14,7 +15,13 @@ import {
   type ClientAuthMethod,
   type FetchImpl,
 } from './http.ts';
-import type { ScopeRequest, TokenSet, TypeRuntime } from './runtime.ts';
+import {
+  defaultPrompt,
+  type RuntimeOf,
+  type ScopeRequest,
+  type TokenSet,
+  type TypeRuntime,
+} from './runtime.ts';
 
 interface Endpoints {
   issuer: string;
@@ -35,6 +42,8 @@ interface OAuth2Options {
   userScopes: string[];
   groupScopes: string[];
   authParams?: Record<string, string>;
+  /** The prompt for a sign-in (authorization-params.ts); default: `login` for "Add another account". */
+  prompt?: RuntimeOf<unknown>['prompt'];
   apiOrigins: string[];
   fetchUser: (tokens: TokenSet, get: (url: string) => Promise<unknown>) => Promise<UserProfile | null>;
   fetchGroups: (
@@ -87,8 +96,9 @@ export function createOAuth2Runtime<S>(settings: S, options: OAuth2Options): Typ
       ...request.extra,
     ],
     authorizationParams: () => options.authParams ?? {},
+    prompt: options.prompt ?? defaultPrompt,
     fetchUser: (tokens) => options.fetchUser(tokens, get(tokens)),
-    fetchGroups: (tokens) => options.fetchGroups(tokens, get(tokens), getAll(tokens)),
+    fetchGroups: async (tokens) => capGroups(await options.fetchGroups(tokens, get(tokens), getAll(tokens))),
     supportsDevice: async () => options.deviceFlow && Boolean(options.endpoints.device),
     supportsRevocation: async () => Boolean(options.endpoints.revocation),
     apiOrigins: async () => [...new Set(options.apiOrigins.map((u) => new URL(u).origin))],

@@ -6,8 +6,10 @@ import * as client from 'openid-client';
 import type { UserGroup, UserProfile } from '../../../shared/auth-types.ts';
 import { HostError } from '../../../shared/errors.ts';
 import { SingleFlight } from '../../async.ts';
+import { tooLargeIn } from '../../net/bounded-read.ts';
+import { trustDiscovered } from '../endpoint-trust.ts';
 import { explainNetworkFailure } from '../../net/network-problem.ts';
-import { capClaims, groupsFromClaims } from '../profile-claims.ts';
+import { capClaims, capGroups, groupsFromClaims } from '../profile-claims.ts';
 import { tokenRefused } from '../errors.ts';
 import {
   clientAuth,
@@ -17,7 +19,13 @@ import {
   type ClientAuthMethod,
   type FetchImpl,
 } from './http.ts';
-import type { ScopeRequest, TokenSet, TypeRuntime } from './runtime.ts';
+import {
+  defaultPrompt,
+  type RuntimeOf,
+  type ScopeRequest,
+  type TokenSet,
+  type TypeRuntime,
+} from './runtime.ts';
 
 export interface OidcOptions {
   issuer: () => Promise<string>;
@@ -29,6 +37,8 @@ export interface OidcOptions {
   baseScopes?: string[];
   userScopes?: string[];
   authParams?: Record<string, string>;
+  /** The prompt for a sign-in (authorization-params.ts); default: `login` for "Add another account". */
+  prompt?: RuntimeOf<unknown>['prompt'];
   /**
    * Endpoints the server serves but leaves out of its discovery document (GitLab's device authorization);
    * what the document names wins.
@@ -78,6 +88,7 @@ export function createOidcRuntime<S extends OidcSettings>(settings: S, options: 
       const metadata = discovered.serverMetadata();
       if (Object.keys(defaults).every((key) => metadata[key] !== undefined)) {
         useFetch(discovered, fetchImpl);
+        trustDiscovered(discovered, options.allowHttp);
         return discovered;
       }
       const completed = new client.Configuration(
@@ -88,6 +99,7 @@ export function createOidcRuntime<S extends OidcSettings>(settings: S, options: 
       );
       if (options.allowHttp) client.allowInsecureRequests(completed);
       useFetch(completed, fetchImpl);
+      trustDiscovered(completed, options.allowHttp);
       return completed;
     },
     { keep: true },
@@ -117,6 +129,7 @@ export function createOidcRuntime<S extends OidcSettings>(settings: S, options: 
       return [...scopes, ...request.extra];
     },
     authorizationParams: () => options.authParams ?? {},
+    prompt: options.prompt ?? defaultPrompt,
     async fetchUser(tokens: TokenSet): Promise<UserProfile> {
       const claims = await userClaims(tokens);
       return {
@@ -132,7 +145,7 @@ export function createOidcRuntime<S extends OidcSettings>(settings: S, options: 
       const claims = await userClaims(tokens);
       const value = claims[options.groupsClaim ?? 'groups'];
       // A list of names or of objects (id, name, …), or one space/comma separated string of names.
-      if (Array.isArray(value)) return groupsFromClaims(value);
+      if (Array.isArray(value)) return capGroups(groupsFromClaims(value));
       return typeof value === 'string' ? groupsFromClaims(value.split(/[ ,]+/)) : [];
     },
     async supportsDevice() {
@@ -184,6 +197,8 @@ export function createOidcRuntime<S extends OidcSettings>(settings: S, options: 
     } catch (error) {
       // A token the provider refuses (revoked, expired early) is not "offline": say so with its words.
       const refused = tokenRefused(error);
+      const large = tooLargeIn(error);
+      if (large) throw large;
       if (refused) throw new HostError('forbidden', `the provider no longer accepts this token (${refused})`);
       throw new HostError(
         'unavailable',

@@ -35,6 +35,8 @@ export interface FlowOptions {
   extraScopes: string[];
   /** Scopes a call may add on top (the entry's `allowedExtraScopes`; default none): scope-policy.ts. */
   allowedExtraScopes: string[];
+  /** The entry's `authorizationParams` (authorization-params.ts checks them at each sign-in). */
+  authorizationParams?: Record<string, string> | undefined;
   /** A registered fixed loopback redirect, or null for a free port on 127.0.0.1. */
   redirectUri: URL | null;
   /** `scheme`: the desktop app's private-use scheme redirect, where the host has one (else the loopback). */
@@ -58,6 +60,11 @@ export interface RuntimeOf<S> {
   configuration(): Promise<client.Configuration>;
   scopes(request: ScopeRequest): Promise<string[]>;
   authorizationParams(): Record<string, string>;
+  /**
+   * The `prompt` for this sign-in, as the provider type takes it: e.g. `select_account` for "Add another
+   * account", and Google's `consent` only while the account has no refresh token.
+   */
+  prompt(request: { addAccount: boolean; hasRefreshToken: boolean }): string | undefined;
   /** null when the provider has no way to tell who the user is (a custom OAuth 2.0 server without userEndpoint). */
   fetchUser(tokens: TokenSet): Promise<UserProfile | null>;
   fetchGroups(tokens: TokenSet): Promise<UserGroup[]>;
@@ -71,3 +78,10 @@ export interface RuntimeOf<S> {
 
 /** What a provider type itself supplies; createRuntime adds the resolved flow options and the binding. */
 export type TypeRuntime<S> = Omit<RuntimeOf<S>, 'flow' | 'binding' | 'fetch'>;
+
+/**
+ * OpenID Connect's `prompt=login` for "Add another account" (every OpenID provider knows it; `select_account`
+ * is optional in the spec, so only the types known to take it ask for it).
+ */
+export const defaultPrompt: RuntimeOf<unknown>['prompt'] = ({ addAccount }) =>
+  addAccount ? 'login' : undefined;
