@@ -1,4 +1,4 @@
-import { useRef, type CSSProperties, type ReactNode, type TransitionEvent } from 'react';
+import { useRef, type CSSProperties, type ReactNode, type SyntheticEvent } from 'react';
 import { CURVES, EndTracker, type Curve, type FletAnimation } from './animation-end.ts';
 
 export interface ContainerLook {
@@ -102,17 +102,19 @@ function Layer(props: {
   const tracker = useRef<EndTracker | null>(null);
   tracker.current ??= new EndTracker();
   // Transition events bubble: a layer answers only for its own, never for the layers inside it.
-  const own = (e: TransitionEvent) => e.target === e.currentTarget;
+  const own = (e: SyntheticEvent) => e.target === e.currentTarget;
+  // React hands transitionrun and transitioncancel over as plain events: the property is on the native one.
+  const property = (e: SyntheticEvent) => (e.nativeEvent as globalThis.TransitionEvent).propertyName;
   return (
     <div
       className={props.className ?? `animated-${props.kind}`}
       data-animation={props.kind}
       style={props.style}
       {...(props.label ? { role: 'group', 'aria-label': props.label } : {})}
-      onTransitionRun={(e) => own(e) && tracker.current!.started(e.propertyName)}
-      onTransitionCancel={(e) => own(e) && tracker.current!.cancelled(e.propertyName)}
+      onTransitionRun={(e) => own(e) && tracker.current!.started(property(e))}
+      onTransitionCancel={(e) => own(e) && tracker.current!.cancelled(property(e))}
       onTransitionEnd={(e) => {
-        if (own(e) && tracker.current!.ended(e.propertyName)) props.onEnd?.(props.kind);
+        if (own(e) && tracker.current!.ended(property(e))) props.onEnd?.(props.kind);
       }}
     >
       {props.children}
