@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions, secureWebPreferences } from '../../../src/main/security/window-options.ts';
+import {
+  mainWindowOptions,
+  secureWebPreferences,
+  windowStyleOptions,
+} from '../../../src/main/security/window-options.ts';
 
 describe('secureWebPreferences', () => {
   it('keeps the Electron security baseline', () => {
@@ -35,5 +39,23 @@ describe('mainWindowOptions', () => {
     expect(mainWindowOptions({ preloadPath: 'x', darkBackground: false }).webPreferences).toEqual(
       secureWebPreferences('x'),
     );
+  });
+});
+
+describe('windowStyleOptions', () => {
+  it('frameless, hidden title bar and transparent become the creation options Electron fixes', () => {
+    expect(windowStyleOptions({ frameless: false, titleBarHidden: false, transparent: false })).toEqual({
+      frame: true,
+      titleBarStyle: 'default',
+      transparent: false,
+    });
+    expect(windowStyleOptions({ frameless: true, titleBarHidden: true, transparent: true })).toEqual({
+      frame: false,
+      titleBarStyle: 'hidden',
+      transparent: true,
+      // Else Electron paints a transparent window's background opaque.
+      backgroundColor: '#00000000',
+      hasShadow: false,
+    });
   });
 });
