@@ -62,6 +62,26 @@ export function groupsFromClaims(values: readonly unknown[]): UserGroup[] {
   return values.map(groupFromClaim).filter((g): g is UserGroup => g !== null);
 }
 
+/** Largest list of groups kept with their fields, in bytes of JSON text. */
+export const MAX_GROUPS_BYTES = 256 * 1024;
+
+/** The fields a group keeps when the list is too large to keep whole: what names and places it. */
+const CORE_GROUP_FIELDS = ['id', 'name', 'slug', 'org', 'path', 'displayName', '@odata.type'];
+
+/**
+ * Groups within the limit: whole when their JSON fits; else each keeps its core fields (id, name and
+ * GitHub's slug/org/path or Graph's displayName/@odata.type) and drops the rest. Never drops a group: a
+ * shorter list would answer "not a member" wrongly.
+ */
+export function capGroups(groups: UserGroup[], limit = MAX_GROUPS_BYTES): UserGroup[] {
+  if (utf8(JSON.stringify(groups)) <= limit) return groups;
+  return groups.map((g) => {
+    const core: UserGroup = { id: g.id, name: g.name };
+    for (const key of CORE_GROUP_FIELDS) if (typeof g[key] === 'string') core[key] = g[key];
+    return core;
+  });
+}
+
 /** The names, for quick checks. */
 export function groupNames(groups: readonly UserGroup[] | null): string[] | null {
   return groups === null ? null : groups.map((g) => g.name);

@@ -139,6 +139,21 @@ describe('GitHub through the Enterprise host option', () => {
     expect(groups[104]).toMatchObject({ name: 'Team 104', path: 'octo-org/team-104' });
   });
 
+  it('keeps every team of a large membership, with only their core fields once the list passes 256 KiB', async () => {
+    gh.teams = 600;
+    const rec = await signedIn(github({ fetchGroups: true }));
+    const state = rec.service.overview().providers[0]!.state;
+    const groups = state.status === 'signedIn' ? (state.groups ?? []) : [];
+    expect(groups).toHaveLength(600);
+    expect(groups[599]).toEqual({
+      id: '1599',
+      name: 'Team 599',
+      slug: 'team-599',
+      org: 'octo-org',
+      path: 'octo-org/team-599',
+    });
+  });
+
   it('signs in without teams or e-mail when a GitHub App may not read them (403), and says why', async () => {
     gh.teamsStatus = 403;
     gh.emailsStatus = 403;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   capClaims,
+  capGroups,
+  MAX_GROUPS_BYTES,
   groupFromClaim,
   groupNames,
   groupsFromClaims,
@@ -92,5 +94,37 @@ describe('rememberedGroups', () => {
     expect(rememberedGroups(null)).toBeNull();
     expect(rememberedGroups('admins')).toBeUndefined();
     expect(rememberedGroups([{ id: 1, name: 'x' }])).toBeUndefined();
+  });
+});
+
+describe('capGroups', () => {
+  const team = (i: number) => ({
+    id: String(i),
+    name: `Team ${i}`,
+    slug: `team-${i}`,
+    org: 'octo-org',
+    path: `octo-org/team-${i}`,
+    description: 'd'.repeat(200),
+    organization: { login: 'octo-org', url: 'https://api.example/orgs/octo-org' },
+  });
+
+  it('keeps a list that fits with every field', () => {
+    const groups = [team(1), team(2)];
+    expect(capGroups(groups)).toBe(groups);
+  });
+
+  it('over the limit keeps every group with its core fields only, never fewer groups', () => {
+    const groups = Array.from({ length: 1200 }, (_, i) => team(i));
+    expect(jsonBytes(groups)).toBeGreaterThan(MAX_GROUPS_BYTES);
+    const kept = capGroups(groups);
+    expect(kept).toHaveLength(1200);
+    expect(kept[7]).toEqual({
+      id: '7',
+      name: 'Team 7',
+      slug: 'team-7',
+      org: 'octo-org',
+      path: 'octo-org/team-7',
+    });
+    expect(jsonBytes(kept)).toBeLessThan(jsonBytes(groups));
   });
 });
