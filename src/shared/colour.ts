@@ -1,8 +1,9 @@
 /**
- * Colours as Flet takes them: `#rrggbb`, `#aarrggbb` (alpha first), a CSS colour name, or `transparent`.
+ * Colours as Flet takes them: `#rrggbb`, `#aarrggbb` (alpha first), a CSS colour name, `transparent`, or
+ * Flet's `with_opacity` form `"<colour>,<opacity 0–1>"` (`"red,0.5"`).
  * Parsed once here; the host converts the result for Electron and reports it back in the same form.
  *
- * Eight digits are always alpha first. That is Flet's order (`ft.Colors.with_opacity` writes `#80ff0000`) and
+ * Eight digits are always alpha first. That is Flet's order (its docs say `#AARRGGBB`, as Flutter's `Color(0xAARRGGBB)`) and
  * Electron's (`setBackgroundColor` reads `#AARRGGBB`), so a value passes from a Flet app to the window unchanged.
  * CSS's `#rrggbbaa` cannot be told apart from it by looking, so it is not a form this contract takes: with
  * alpha first, `#ff000080` is an opaque dark blue, never a half-transparent red.
@@ -19,7 +20,7 @@ export interface Rgba {
 export type ColourParse = { ok: true; colour: Rgba } | { ok: false; problem: string };
 
 export const COLOUR_FORMS =
-  'a colour like #1e2127, #801e2127 (alpha first, as in Flet), a colour name such as red, or transparent';
+  'a colour like #1e2127, #801e2127 (alpha first, as in Flet), a colour name such as red, transparent, or red,0.5';
 
 /** The CSS named colours (CSS Color 4), as 0xRRGGBB. */
 const NAMED: Readonly<Record<string, number>> = {
@@ -177,6 +178,8 @@ const NAMED: Readonly<Record<string, number>> = {
 const MAX_TEXT = 32;
 
 export function parseColour(input: string): ColourParse {
+  const comma = input.lastIndexOf(',');
+  if (comma >= 0) return withOpacity(input.slice(0, comma), input.slice(comma + 1), input);
   const text = input.trim().toLowerCase();
   if (text === 'transparent') return { ok: true, colour: { r: 0, g: 0, b: 0, a: 0 } };
   const named = Object.hasOwn(NAMED, text) ? NAMED[text] : undefined;
@@ -200,6 +203,17 @@ export function parseColour(input: string): ColourParse {
     ok: false,
     problem: `"${shown}" has ${digits.length} hex digits; use 6 (#rrggbb) or 8 with alpha first (#aarrggbb)`,
   };
+}
+
+/** Flet's `Colors.with_opacity(0.5, "red")` is the string `"red,0.5"`: the colour's alpha times the opacity. */
+function withOpacity(colourText: string, opacityText: string, input: string): ColourParse {
+  const base = parseColour(colourText.includes(',') ? '' : colourText);
+  const opacity = /^\s*(0|1|0?\.\d+|1\.0*)\s*$/.test(opacityText) ? Number(opacityText) : NaN;
+  if (!base.ok || Number.isNaN(opacity)) {
+    const shown = input.length > MAX_TEXT ? `${input.slice(0, MAX_TEXT)}…` : input;
+    return { ok: false, problem: `"${shown}" is not a colour and an opacity from 0 to 1, like red,0.5` };
+  }
+  return { ok: true, colour: { ...base.colour, a: Math.round(base.colour.a * opacity) } };
 }
 
 function split(rgb: number): { r: number; g: number; b: number } {

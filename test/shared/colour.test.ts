@@ -28,7 +28,7 @@ describe('parseColour (Flet forms)', () => {
     ['#fff', '3 hex digits'],
     ['#ff0000f', '7 hex digits'],
     ['#gg0000', 'not hex digits'],
-    ['rgb(1, 2, 3)', 'is not a colour like'],
+    ['rgb(1, 2, 3)', 'is not a colour'],
     ['constructor', 'is not a colour like'],
     ['', 'is not a colour like'],
   ])('refuses %j with a message that says what is taken', (text, problem) => {
@@ -47,5 +47,21 @@ describe('parseColour (Flet forms)', () => {
     expect(toAarrggbb(half)).toBe('#80ff0000');
     expect(toCssRgba(half)).toBe('rgba(255, 0, 0, 0.502)');
     expect(toAarrggbb(parsed(toAarrggbb(half)))).toBe('#80ff0000');
+  });
+});
+
+describe("Flet's with_opacity form", () => {
+  it.each([
+    ['red,0.5', { a: 128, r: 0xff, g: 0, b: 0 }],
+    ['#1e2127, 1', { a: 255, r: 0x1e, g: 0x21, b: 0x27 }],
+    ['#80ff0000,0.5', { a: 64, r: 0xff, g: 0, b: 0 }],
+    ['blue,0', { a: 0, r: 0, g: 0, b: 0xff }],
+  ])('%s', (text, colour) => {
+    expect(parsed(text)).toEqual(colour);
+  });
+
+  it.each(['red,2', 'red,', ',0.5', 'red,0.5,0.5', 'nope,0.5'])('refuses %j', (text) => {
+    const r = parseColour(text);
+    expect(!r.ok && r.problem).toContain('an opacity from 0 to 1');
   });
 });
