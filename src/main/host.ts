@@ -65,8 +65,6 @@ export interface HostOptions {
   ports?: Partial<HostPorts>;
   /** Popups and external opens per window, shared with the Electron guards; default OPEN_RATE on `now`. */
   openBudget?: OpenBudget;
-  /** Extra schemes `link.open` takes; default APP_POLICY.linkSchemes (README "Links"). */
-  linkSchemes?: readonly string[];
   /**
    * What protects remembered sign-ins. Default: a key file in the data directory (web mode). `null` defers
    * the vault: the Electron entry opens it with the OS keychain only after the first window is shown.
@@ -247,7 +245,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...linkHandlers({
       port: options.ports?.window ?? null,
       handlerName: options.ports?.handlerName,
-      linkSchemes: options.linkSchemes,
+      linkSchemes: policy.linkSchemes,
       budget: options.openBudget ?? new OpenBudget(options.now),
     }),
 

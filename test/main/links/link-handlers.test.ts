@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { definePolicy } from '../../../src/shared/app-policy.ts';
 import { createDispatcher } from '../../../src/main/ipc/dispatcher.ts';
 import type { LinkPort } from '../../../src/main/links/link-handlers.ts';
 import { OpenBudget } from '../../../src/main/security/open-budget.ts';
@@ -62,7 +63,7 @@ describe('link.open', () => {
   });
 
   it('takes a scheme the app policy lists and refuses one it does not', async () => {
-    const { dispatch, opened } = await desktop({ linkSchemes: ['zoommtg'] });
+    const { dispatch, opened } = await desktop({ policy: definePolicy({ linkSchemes: ['zoommtg'] }) });
     const ctx = { clientId: 'w' };
     expect(await dispatch('link.open', ['zoommtg://zoom.us/join?confno=1'], ctx)).toMatchObject({ ok: true });
     expect(await dispatch('link.open', ['slack://open'], ctx)).toMatchObject({
@@ -117,7 +118,7 @@ describe('link.canOpen', () => {
   });
 
   it('web mode: answers by the policy alone', async () => {
-    const host = await testHost({ linkSchemes: ['zoommtg'] });
+    const host = await testHost({ policy: definePolicy({ linkSchemes: ['zoommtg'] }) });
     const dispatch = createDispatcher(host.handlers);
     const ask = (url: string) => dispatch('link.canOpen', [url], { clientId: 'page' });
     expect(await ask('sms:+15551234567')).toEqual({ ok: true, value: true });
