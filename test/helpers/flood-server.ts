@@ -58,7 +58,7 @@ export async function floodServer(
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   defer(() => {
     server.closeAllConnections();
-    return new Promise((resolve) => server.close(() => resolve()));
+    return new Promise<void>((resolve) => server.close(() => resolve()));
   }, 'the flood server');
   return { origin, sent: () => sent, ended: () => ended };
 }

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { demo } from '../providers/demo.ts';
 import { PROVIDER_TYPE_LIST } from '../providers/registry.ts';
 import type { ConfigProblem, LoadedConfig, ProviderSettings } from './types.ts';
+import { jsonSyntaxProblem } from './json-position.ts';
 
 const parser = () => import('./parse-entries.ts');
 const none = (): { providers: ProviderSettings[]; problems: ConfigProblem[] } => ({
@@ -58,12 +59,9 @@ export async function loadProviderConfig(options: LoadOptions): Promise<LoadedCo
       let json: unknown;
       try {
         json = JSON.parse(text);
-      } catch (error) {
-        result.problems.push({
-          entry: file,
-          field: '(file)',
-          message: `is not valid JSON: ${(error as Error).message}`,
-        });
+      } catch {
+        // Line and column only: V8's own message quotes the file, which may hold a client secret.
+        result.problems.push({ entry: file, field: '(file)', message: jsonSyntaxProblem(text) });
       }
       if (json !== undefined) {
         const parsed = (await parser()).parseProvidersFile(json, file);

@@ -170,6 +170,21 @@ function insecureEndpoint(
       };
     }
   }
+  // The token goes to these origins on every auth.request: the same http rule as the endpoints.
+  for (const [i, origin] of (s.apiOrigins ?? []).entries()) {
+    const url = new URL(origin);
+    if (url.protocol === 'https:') continue;
+    if (!isLoopbackHost(url.hostname))
+      return {
+        field: `apiOrigins[${i}]`,
+        message: 'must use https (plain http is allowed only for 127.0.0.1, localhost and [::1])',
+      };
+    if (!s.allowInsecureHttp)
+      return {
+        field: `apiOrigins[${i}]`,
+        message: 'uses plain http; set "allowInsecureHttp": true to allow it for this loopback API',
+      };
+  }
   if (s.redirectUri) {
     const r = new URL(s.redirectUri);
     if (r.protocol !== 'http:' || !isLoopbackHost(r.hostname) || !r.port) {

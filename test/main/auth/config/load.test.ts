@@ -88,7 +88,7 @@ describe('providers file', () => {
 
   it.each([
     ['a missing file', null, /^cannot be read: there is no file at this path \(ENOENT\)$/],
-    ['invalid JSON', '{"providers": [', /^is not valid JSON: /],
+    ['invalid JSON', '{"providers": [', /^is not valid JSON: it ends too early$/],
   ])('reports %s, with the path, and offers no demo instead', async (_name, content, message) => {
     const f = content === null ? path.join(tempDir(), 'missing.json') : await file(content);
     const config = await loadProviderConfig({ file: f, env: {} });
