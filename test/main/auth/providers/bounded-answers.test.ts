@@ -1,6 +1,6 @@
 /**
  * A provider's answers are read with a cap (LIMITS.maxProviderResponseBytes) while they stream, whoever reads
- * them: openid-client reading userinfo, and Latchkey's own API reads (GitHub-style user endpoints). Against
+ * them: openid-client reading the token endpoint and userinfo, and Latchkey's own API reads (user endpoints). Against
  * hand-made providers on 127.0.0.1 that answer 100 MB.
  */
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,40 @@ describe("a provider's answers", () => {
       code: 'too_large',
       message: expect.stringContaining(String(LIMITS.maxProviderResponseBytes)),
     });
+    await flood.ended();
+    expect(flood.sent()).toBeLessThan(20 * MB);
+  });
+
+  it('a 100 MB token endpoint answer fails the sign-in with too_large', async () => {
+    const flood = await floodServer({
+      total: 100 * MB,
+      route: (req, res, origin) => {
+        if (req.url !== '/.well-known/openid-configuration') return false;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            issuer: origin,
+            authorization_endpoint: `${origin}/auth`,
+            token_endpoint: `${origin}/token`,
+            jwks_uri: `${origin}/jwks`,
+            response_types_supported: ['code'],
+            code_challenge_methods_supported: ['S256'],
+          }),
+        );
+        return true;
+      },
+    });
+    const rec = await signInServiceFor([
+      { type: 'oidc', id: 'corp', issuer: flood.origin, clientId: 'app', allowInsecureHttp: true },
+    ]);
+    track(rec.service);
+    const failed = rec.next('auth.signInFailed', 'corp');
+    const { authorizationUrl } = await rec.service.signIn('corp');
+    const params = new URL(authorizationUrl).searchParams;
+    const redirect = new URL(params.get('redirect_uri')!);
+    redirect.searchParams.set('code', 'c-1');
+    redirect.searchParams.set('state', params.get('state')!);
+    await fetch(redirect, { redirect: 'manual' });
+    expect(await failed).toMatchObject({ error: 'too_large' });
     await flood.ended();
     expect(flood.sent()).toBeLessThan(20 * MB);
   });
