@@ -23,9 +23,12 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
   const [rememberMe, setRememberMe] = useState(true);
   const headingId = `provider-${provider.id}`;
 
-  const signIn = () =>
+  const signIn = (options: { addAccount?: boolean } = {}) =>
     run(async () => {
-      const { authorizationUrl, openedByHost } = await host['auth.signIn'](provider.id, { rememberMe });
+      const { authorizationUrl, openedByHost } = await host['auth.signIn'](provider.id, {
+        rememberMe,
+        ...options,
+      });
       // In a browser the page opens the provider itself, as Flet's web mode does.
       if (!openedByHost) openSignInPopup(provider.id, authorizationUrl);
     });
@@ -45,14 +48,21 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
   // one is said (first line "Sign-in failed: …", its code and raw text under Technical detail), not the
   // refused call as well. Any other refusal (Cancel, Refresh now, …) is said as the card's own error. A
   // cancel on the provider's page is a note, not a failure.
-  const last = state.status === 'signedOut' && state.lastError ? signInFailure(state.lastError) : null;
+  // While accounts stay signed in, a failed attempt (adding one) is the provider's `lastError`.
+  const lastError = state.status === 'signedOut' ? state.lastError : provider.lastError;
+  const last = lastError ? signInFailure(lastError) : null;
   const failure = last && !last.cancelled ? last : error;
   // Both pending states (browser and device code) offer the same Cancel.
   const cancel = (
     <button
       type="button"
       className="secondary"
-      onClick={() => void run(() => host['auth.cancel'](provider.id))}
+      onClick={() =>
+        void run(async () => {
+          closeSignInPopup(provider.id);
+          return host['auth.cancel'](provider.id);
+        })
+      }
     >
       Cancel
     </button>
@@ -153,11 +163,41 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
         </div>
       )}
       {state.status === 'signedIn' && (
-        <SignedInView provider={provider} state={state} busy={busy} run={run} />
+        <SignedInView
+          provider={provider}
+          state={state}
+          busy={busy}
+          run={run}
+          addAccount={
+            <div className="row">
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy}
+                onClick={() => void signIn({ addAccount: true })}
+              >
+                Add another account
+              </button>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={rememberMe}
+                  onChange={(e) => setRememberMe(e.target.checked)}
+                />
+                Remember me
+              </label>
+            </div>
+          }
+        />
       )}
       <ErrorNote message={failure} />
     </section>
   );
+}
+
+/** What an account is called on the card and in its buttons' names ("Sign out Ada Lovelace"). */
+export function accountLabel(user: SignedIn['user']): string {
+  return user?.name ?? user?.login ?? user?.email ?? user?.id ?? 'this account';
 }
 
 function SignedInView(props: {
@@ -165,14 +205,68 @@ function SignedInView(props: {
   state: SignedIn;
   busy: boolean;
   run: (action: () => Promise<unknown>) => Promise<unknown>;
+  addAccount: React.ReactNode;
 }) {
   const { provider, state } = props;
   const now = useNow();
   const [response, setResponse] = useState<string | null>(null);
   const [refreshed, setRefreshed] = useState('');
   const user = state.user;
+  const signOut = (accountId: string) =>
+    void props.run(async () => {
+      const { endSessionUrl } = await host['auth.signOut'](provider.id, { accountId });
+      if (endSessionUrl) openFromApp(endSessionUrl, '_blank', 'noopener,noreferrer');
+    });
+  const others = provider.accounts.filter((a) => a.accountId !== state.accountId);
   return (
     <div className="signed-in">
+      {others.length > 0 && (
+        <>
+          <h3 className="accounts-heading">Accounts</h3>
+          <ul className="accounts" aria-label={`${provider.name} accounts`}>
+            {provider.accounts.map((a) => {
+              const label = accountLabel(a.user);
+              const active = a.accountId === state.accountId;
+              return (
+                <li
+                  key={a.accountId}
+                  role="group"
+                  aria-label={label}
+                  className={active ? 'account active' : 'account'}
+                >
+                  <span className="who">{label}</span>{' '}
+                  <span className="hint">{a.user?.email ?? a.user?.login ?? ''}</span>
+                  {active ? (
+                    <span className="badge">Active</span>
+                  ) : (
+                    <span className="row">
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={props.busy}
+                        onClick={() =>
+                          void props.run(() => host['auth.setActiveAccount'](provider.id, a.accountId))
+                        }
+                      >
+                        Use this account
+                      </button>
+                      <button
+                        type="button"
+                        className="danger"
+                        disabled={props.busy}
+                        aria-label={`Sign out ${label}`}
+                        onClick={() => signOut(a.accountId)}
+                      >
+                        Sign out
+                      </button>
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
       <div className="identity">
         {user?.avatarUrl && avatarAllowed(user.avatarUrl) && (
           <img src={user.avatarUrl} alt="" width={48} height={48} className="avatar" />
@@ -240,7 +334,7 @@ function SignedInView(props: {
           disabled={props.busy}
           onClick={() =>
             void props.run(async () => {
-              const next = await host['auth.refresh'](provider.id);
+              const next = await host['auth.refresh'](provider.id, { accountId: state.accountId });
               // Say what happened: a new token, and how long it now lasts.
               setRefreshed(
                 next.status === 'signedIn' && next.expiresAt !== null
@@ -259,7 +353,11 @@ function SignedInView(props: {
             disabled={props.busy}
             onClick={() =>
               void props.run(async () => {
-                const r = await host['auth.request'](provider.id, { url: provider.exampleRequest!.url });
+                const r = await host['auth.request'](
+                  provider.id,
+                  { url: provider.exampleRequest!.url },
+                  { accountId: state.accountId },
+                );
                 setResponse(`HTTP ${r.status}\n${prettyJson(r.body)}`);
               })
             }
@@ -271,16 +369,14 @@ function SignedInView(props: {
           type="button"
           className="danger"
           disabled={props.busy}
-          onClick={() =>
-            void props.run(async () => {
-              const { endSessionUrl } = await host['auth.signOut'](provider.id);
-              if (endSessionUrl) openFromApp(endSessionUrl, '_blank', 'noopener,noreferrer');
-            })
-          }
+          // "Sign out" while there is one account; named after it once there are several.
+          aria-label={others.length > 0 ? `Sign out ${accountLabel(user)}` : undefined}
+          onClick={() => signOut(state.accountId)}
         >
           Sign out
         </button>
       </div>
+      {props.addAccount}
       <p role="status" className="status">
         {refreshed}
       </p>

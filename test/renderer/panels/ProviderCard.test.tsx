@@ -16,16 +16,23 @@ const MINUTE = 60_000;
 
 let state: AuthState;
 let deviceFlow: boolean;
+/** Accounts beside the active one (`state`, when signed in). */
+let others: Array<Extract<AuthState, { status: 'signedIn' }>>;
 
-const provider = (): ProviderInfo => ({
-  id: 'corp',
-  name: 'Corp',
-  type: 'oidc',
-  isDemo: false,
-  deviceFlow,
-  exampleRequest: { label: 'Call userinfo', url: 'http://127.0.0.1:4000/me' },
-  state,
-});
+const provider = (): ProviderInfo => {
+  const active = state.status === 'signedIn' ? [{ ...state, active: true }] : [];
+  return {
+    id: 'corp',
+    name: 'Corp',
+    type: 'oidc',
+    isDemo: false,
+    deviceFlow,
+    exampleRequest: { label: 'Call userinfo', url: 'http://127.0.0.1:4000/me' },
+    state,
+    accounts: [...active, ...others.map((o) => ({ ...o, active: false }))],
+    activeAccountId: state.status === 'signedIn' ? state.accountId : null,
+  };
+};
 
 const vault: VaultInfo = EMPTY_VAULT;
 
@@ -39,6 +46,7 @@ const pending = (): AuthState => ({
 
 const signedIn = (): Extract<AuthState, { status: 'signedIn' }> => ({
   status: 'signedIn',
+  accountId: 'acct_ada',
   user: { id: 'ada', name: 'Ada Lovelace', email: 'ada@example.org' },
   groups: [{ id: 'admins', name: 'admins' }],
   groupNames: ['admins'],
@@ -55,6 +63,7 @@ const signedIn = (): Extract<AuthState, { status: 'signedIn' }> => ({
 beforeEach(() => {
   state = { status: 'signedOut' };
   deviceFlow = false;
+  others = [];
   fakeHost
     .answer('auth.providers', () => ({ providers: [provider()], problems: [], source: null }))
     .answer('auth.vault', () => vault)
@@ -67,7 +76,8 @@ beforeEach(() => {
 /** The browser (or the host) finished: the provider's state changes and the host says so. */
 function hostSays(next: AuthState, event: 'auth.signedIn' | 'auth.signInFailed' | 'auth.changed') {
   state = next;
-  if (event === 'auth.signedIn') fakeHost.emit(event, { providerId: 'corp', user: null });
+  if (event === 'auth.signedIn')
+    fakeHost.emit(event, { providerId: 'corp', accountId: 'acct_ada', user: null });
   else if (event === 'auth.signInFailed')
     fakeHost.emit(event, {
       providerId: 'corp',
@@ -137,7 +147,8 @@ describe('provider card', () => {
       const { user, card } = await renderCard();
       await user.click(within(card).getByRole('button', { name: 'Sign in with Corp' }));
       await within(card).findByRole('button', { name: 'Cancel' });
-      expect(open).toHaveBeenCalledWith(AUTH_URL, '_blank', expect.stringContaining('noopener'));
+      // A popup the page keeps a handle on, so Cancel can close it (sign-in-popup.ts).
+      expect(open).toHaveBeenCalledWith(AUTH_URL, '_blank', expect.stringContaining('popup'));
     } finally {
       open.mockRestore();
     }
@@ -304,7 +315,6 @@ describe('provider card', () => {
       state = signedIn();
     });
 
-    it('Refresh now says how long the new token lasts, and keeps focus on the button', async () => {
     it('a sign-in from an imported token says so on the card', async () => {
       state = { ...signedIn(), imported: true, hasRefreshToken: false };
       const { card } = await renderCard();
@@ -316,6 +326,7 @@ describe('provider card', () => {
       expect(card.textContent).not.toContain('imported token');
     });
 
+    it('Refresh now says how long the new token lasts, and keeps focus on the button', async () => {
       fakeHost.answer('auth.refresh', () => (state = { ...signedIn(), expiresAt: Date.now() + 90 * MINUTE }));
       const { user, card } = await renderCard();
       const refresh = within(card).getByRole('button', { name: 'Refresh now' });
@@ -336,7 +347,9 @@ describe('provider card', () => {
       await user.click(within(card).getByRole('button', { name: 'Call userinfo' }));
       const response = await within(card).findByRole('region', { name: 'Corp API response' });
       expect(response.textContent).toBe('HTTP 200\n{\n  "sub": "ada"\n}');
-      expect(fakeHost.callsTo('auth.request')).toEqual([['corp', { url: 'http://127.0.0.1:4000/me' }]]);
+      expect(fakeHost.callsTo('auth.request')).toEqual([
+        ['corp', { url: 'http://127.0.0.1:4000/me' }, { accountId: 'acct_ada' }],
+      ]);
     });
 
     it('Sign out returns to "Sign in with Corp", with focus on it', async () => {
@@ -347,7 +360,7 @@ describe('provider card', () => {
       const { user, card } = await renderCard();
       await user.click(within(card).getByRole('button', { name: 'Sign out' }));
       const signIn = await within(card).findByRole('button', { name: 'Sign in with Corp' });
-      expect(fakeHost.callsTo('auth.signOut')).toEqual([['corp']]);
+      expect(fakeHost.callsTo('auth.signOut')).toEqual([['corp', { accountId: 'acct_ada' }]]);
       expect(within(card).queryByText('Ada Lovelace')).toBeNull();
       expect(document.activeElement).toBe(signIn);
     });
@@ -380,5 +393,54 @@ describe('provider card', () => {
       await vi.waitFor(() => expect(alerts(card)).not.toEqual([]));
       expect(alerts(card).map((a) => a.textContent)).toEqual(['The provider refused the refresh token.']);
     });
+  });
+
+  it('lists several accounts: the active one marked, Use this account and Sign out {name} on the others', async () => {
+    state = signedIn();
+    others = [
+      {
+        ...signedIn(),
+        accountId: 'acct_grace',
+        user: { id: 'grace', name: 'Grace Hopper', email: 'grace@example.org' },
+      },
+    ];
+    const calls: unknown[][] = [];
+    fakeHost
+      .answer('auth.setActiveAccount', (...args) => void calls.push(['use', ...args]))
+      .answer('auth.signOut', (...args) => {
+        calls.push(['out', ...args]);
+        return { endSessionUrl: null };
+      });
+    const { user, card } = await renderCard();
+    const list = within(card).getByRole('list', { name: 'Corp accounts' });
+    const ada = within(list).getByRole('group', { name: 'Ada Lovelace' });
+    expect(ada.textContent).toContain('Active');
+    expect(within(ada).queryByRole('button', { name: 'Use this account' })).toBeNull();
+    const grace = within(list).getByRole('group', { name: 'Grace Hopper' });
+    expect(grace.textContent).toContain('grace@example.org');
+    await user.click(within(grace).getByRole('button', { name: 'Use this account' }));
+    await user.click(within(card).getByRole('button', { name: 'Sign out Grace Hopper' }));
+    await user.click(within(card).getByRole('button', { name: 'Sign out Ada Lovelace' }));
+    expect(calls).toEqual([
+      ['use', 'corp', 'acct_grace'],
+      ['out', 'corp', { accountId: 'acct_grace' }],
+      ['out', 'corp', { accountId: 'acct_ada' }],
+    ]);
+  });
+
+  it('Add another account asks the host for a sign-in that adds, never replaces', async () => {
+    state = signedIn();
+    const asked: unknown[] = [];
+    fakeHost.answer('auth.signIn', (_id, options) => {
+      asked.push(options);
+      state = pending();
+      return { authorizationUrl: AUTH_URL, openedByHost: true };
+    });
+    const { user, card } = await renderCard();
+    // One account: no list, and its Sign out is just "Sign out".
+    expect(within(card).queryByRole('list', { name: 'Corp accounts' })).toBeNull();
+    expect(within(card).getByRole('button', { name: 'Sign out' })).toBeTruthy();
+    await user.click(within(card).getByRole('button', { name: 'Add another account' }));
+    expect(asked).toEqual([{ rememberMe: true, addAccount: true }]);
   });
 });

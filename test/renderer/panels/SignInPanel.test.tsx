@@ -41,6 +41,8 @@ describe('sign-in area with a providers file that cannot be used', () => {
             deviceFlow: false,
             exampleRequest: null,
             state: { status: 'signedOut' },
+            accounts: [],
+            activeAccountId: null,
           },
         ],
         problems: [
