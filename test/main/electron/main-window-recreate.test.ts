@@ -38,6 +38,8 @@ describe('a window re-created for a new style', () => {
     const oldId = first!.webContents.id;
     first!.emit('ready-to-show');
     expect(await call('session.set', oldId, 'draft', { text: 'half written' })).toMatchObject({ ok: true });
+    // The UI records the area it shows (app.setLastArea); the new window's page opens on it.
+    expect(await call('app.setLastArea', oldId, 'window')).toMatchObject({ ok: true });
     expect(
       await call('window.setBounds', oldId, { left: 100, top: 80, width: 900, height: 600 }),
     ).toMatchObject({
@@ -55,6 +57,11 @@ describe('a window re-created for a new style', () => {
     expect(await call('session.get', next.webContents.id, 'draft')).toEqual({
       ok: true,
       value: { text: 'half written' },
+    });
+    expect(next.loaded).toEqual(first!.loaded);
+    expect(await call('app.settings', next.webContents.id)).toMatchObject({
+      ok: true,
+      value: { lastArea: 'window' },
     });
     // The new window is the one that gets this window's events now.
     next.emit('focus');
