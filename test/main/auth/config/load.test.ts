@@ -251,6 +251,21 @@ describe('problems in our words', () => {
     ]);
   });
 
+  it('authorizationParams: provider parameters pass, the flow’s own are refused by name', () => {
+    expect(
+      problemsOf({ type: 'google', clientId: 'g', authorizationParams: { hd: 'corp.example' } }),
+    ).toEqual([]);
+    const [problem] = problemsOf({
+      type: 'google',
+      clientId: 'g',
+      authorizationParams: { redirect_uri: 'x' },
+    });
+    expect(problem).toMatch(
+      /^authorizationParams: "redirect_uri" is set by the sign-in itself and cannot be changed/,
+    );
+    expect(problemsOf({ type: 'google', clientId: 'g', authorizationParams: { prompt: 1 } })).toHaveLength(1);
+  });
+
   it('a misspelt required field: "is required" for the one meant, "did you mean" for the typo', () => {
     expect(problemsOf({ type: 'oidc', id: 'corp', clientId: 'c', isuer: 'https://sso.example.com' })).toEqual(
       ['issuer: is required', 'isuer: is not a known field; did you mean "issuer"?'],
