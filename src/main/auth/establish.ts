@@ -5,6 +5,7 @@
 import type { UserGroup, UserProfile } from '../../shared/auth-types.ts';
 import { HostError } from '../../shared/errors.ts';
 import type { Attempt } from './attempt.ts';
+import { GroupsNotInToken } from './profile-claims.ts';
 import type { ProviderRuntime, TokenSet } from './providers/types.ts';
 
 export interface Profile {
@@ -24,8 +25,10 @@ export async function readProfile(
   if (!want.fetchGroups) return { user, groups: null };
   let groupsUnavailable: string | undefined;
   const groups = await runtime.fetchGroups(tokens).catch((error: unknown) => {
-    if (!(error instanceof HostError) || (error.code !== 'forbidden' && error.code !== 'not_found'))
-      throw error;
+    const notShared =
+      error instanceof GroupsNotInToken ||
+      (error instanceof HostError && (error.code === 'forbidden' || error.code === 'not_found'));
+    if (!notShared) throw error;
     groupsUnavailable = `${runtime.settings.name} did not share the groups (${error.message})`;
     return null;
   });

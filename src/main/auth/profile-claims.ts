@@ -4,6 +4,7 @@
  * state every window receives. Pure.
  */
 import type { ClaimsCut, UserGroup } from '../../shared/auth-types.ts';
+import { HostError } from '../../shared/errors.ts';
 
 /** Largest `user.claims`, in bytes of its JSON text. */
 export const MAX_CLAIMS_BYTES = 64 * 1024;
@@ -102,4 +103,16 @@ export function rememberedGroups(value: unknown): UserGroup[] | null | undefined
     else return undefined;
   }
   return groups;
+}
+
+/**
+ * The groups cannot be read with this token, though the token itself is fine: Microsoft's groups claim comes
+ * in an ID token, and none came with an imported token (or a restored one before its first refresh). A new
+ * sign-in goes on without groups and says why (establish.ts); a restored one keeps the groups it has
+ * (`unavailable` is what a revalidation waits out).
+ */
+export class GroupsNotInToken extends HostError<'unavailable'> {
+  constructor(message: string) {
+    super('unavailable', message);
+  }
 }

@@ -16,7 +16,7 @@
  */
 import type { UserGroup } from '../../../shared/auth-types.ts';
 import { HostError } from '../../../shared/errors.ts';
-import { groupsFromClaims, ownFields } from '../profile-claims.ts';
+import { GroupsNotInToken, groupsFromClaims, ownFields } from '../profile-claims.ts';
 import { str, type FetchImpl } from './http.ts';
 
 export type GroupsSource = 'claim' | 'graph';
@@ -117,9 +117,8 @@ export async function azureGroups(accessToken: string, options: AzureGroupsOptio
   if (options.source === 'graph') return graphMemberOf(options.graph, accessToken, options.fetchImpl);
   const claims = options.idTokenClaims(accessToken);
   if (!claims)
-    // A remembered sign-in restored before its first refresh: the groups it has stay until the next ID token.
-    throw new HostError(
-      'unavailable',
+    // An imported token, or a remembered sign-in restored before its first refresh (it keeps its groups).
+    throw new GroupsNotInToken(
       'Microsoft sends the groups claim with an ID token, and none came with this access token yet',
     );
   const found = groupsInIdToken(claims);

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { track } from '../../../helpers/disposables.ts';
 import {
@@ -126,4 +127,50 @@ describe('Microsoft Entra ID groups', () => {
     expect(ms.scopesAsked[0]!.split(' ').sort()).toEqual(['User.Read', 'offline_access']);
     expect(state.groups).toBeNull();
   });
+
+  it('an imported Microsoft token (no ID token with it) signs in, with the groups said to be unavailable', async () => {
+    const rec = await signInServiceFor([azure()]);
+    track(rec.service);
+    const state = await rec.service.importToken(
+      'azure',
+      JSON.stringify({
+        access_token: await tokenFromFixture('User.Read'),
+        token_type: 'Bearer',
+        scope: ['User.Read'],
+      }),
+    );
+    expect(state).toMatchObject({ status: 'signedIn', groups: null, user: { id: ME.id } });
+    expect(state.status === 'signedIn' && state.unavailable?.groups).toContain(
+      'none came with this access token',
+    );
+  });
 });
+
+/** An access token from the fixture's own endpoints by a real code grant, as another app would hold one. */
+async function tokenFromFixture(scope: string): Promise<string> {
+  const verifier = randomBytes(32).toString('base64url');
+  const redirect = 'http://127.0.0.1:1/callback/other-app';
+  const authorize = new URL(`http://${ms.host}/common/oauth2/v2.0/authorize`);
+  authorize.search = new URLSearchParams({
+    client_id: CLIENT_ID,
+    redirect_uri: redirect,
+    scope,
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+    state: 's',
+  }).toString();
+  const code = new URL(
+    (await fetch(authorize, { redirect: 'manual' })).headers.get('location')!,
+  ).searchParams.get('code')!;
+  const answer = await fetch(`http://${ms.host}/common/oauth2/v2.0/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      client_id: CLIENT_ID,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirect,
+      code_verifier: verifier,
+    }),
+  });
+  return ((await answer.json()) as { access_token: string }).access_token;
+}
