@@ -15,7 +15,7 @@ import { KeyFileProtector, type KeyProtector } from './vault/key-protector.ts';
 import { TokenVault } from './vault/token-vault.ts';
 import { windowHandlers } from './window/window-handlers.ts';
 import { linkHandlers } from './links/link-handlers.ts';
-import { OpenBudget } from './security/open-budget.ts';
+import { OpenBudget } from '../shared/open-budget.ts';
 import type { WindowPort } from './window/window-port.ts';
 import { HostEvents } from './events.ts';
 import { decrypt, decryptDetailed, encrypt } from './services/crypto/passphrase-encryption.ts';

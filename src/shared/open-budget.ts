@@ -3,7 +3,7 @@
  * in a while: a page that loops over `link.open` or `window.open` must not flood the desktop. The decision is
  * a pure function of the times of the earlier opens; the budget only keeps those times per window.
  */
-import { HostError } from '../../shared/errors.ts';
+import { HostError } from './errors.ts';
 
 export interface OpenRate {
   /** Opens allowed within `perMs`. */

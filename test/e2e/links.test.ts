@@ -35,6 +35,29 @@ describe('Links card in web mode', () => {
     await page.close();
   });
 
+  it('opens at most 10 links a minute from one page, then says so and opens nothing', async () => {
+    const { page, card } = await linksCard();
+    // The sites: served by the test, so nothing leaves this machine.
+    await browser.context.route('https://many.example.test/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Many</title>' }),
+    );
+    // New tabs, not one named popup reused: each open is a new page to count.
+    await card.getByRole('checkbox', { name: 'In-app popup' }).uncheck();
+    const pagesBefore = browser.context.pages().length;
+    for (let i = 0; i < 10; i++) {
+      await card.getByRole('textbox', { name: 'Link' }).fill(`https://many.example.test/${i}`);
+      const opened = browser.context.waitForEvent('page');
+      await card.getByRole('button', { name: 'Open link' }).click();
+      await opened;
+    }
+    await card.getByRole('textbox', { name: 'Link' }).fill('https://many.example.test/eleventh');
+    await card.getByRole('button', { name: 'Open link' }).click();
+    await card.getByRole('alert').filter({ hasText: 'opened too many links and popups' }).waitFor();
+    expect(browser.context.pages().length).toBe(pagesBefore + 10);
+    for (const other of browser.context.pages().slice(pagesBefore)) await other.close();
+    await page.close();
+  });
+
   // Alternating answers, so each wait sees the new one, never the last.
   it('answers Check link by the policy: tel and sms yes, other schemes and attach= no', async () => {
     const { page, card } = await linksCard();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../src/shared/errors.ts';
-import { decideOpen, OPEN_RATE, OpenBudget } from '../../../src/main/security/open-budget.ts';
+import { HostError } from '../../src/shared/errors.ts';
+import { decideOpen, OPEN_RATE, OpenBudget } from '../../src/shared/open-budget.ts';
 
 describe('decideOpen', () => {
   const rate = { limit: 3, perMs: 1000 };

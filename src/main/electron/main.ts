@@ -12,7 +12,7 @@ import { parseAppArgs } from '../app-args.ts';
 import { refuseBadDataFolder } from '../data-folder.ts';
 import { createHost } from '../host.ts';
 import { createDispatcher } from '../ipc/dispatcher.ts';
-import { OpenBudget } from '../security/open-budget.ts';
+import { OpenBudget } from '../../shared/open-budget.ts';
 import { rendererSource } from '../security/renderer-source.ts';
 import { isSafeExternalUrl } from '../security/url-policy.ts';
 import type { SettingsStorePort } from '../settings/app-settings.ts';

@@ -1,6 +1,6 @@
 /** Guards applied once to every web contents the app ever creates (Electron security checklist 12-14). */
 import { app, session, shell, type WebContents } from 'electron';
-import type { OpenBudget } from '../security/open-budget.ts';
+import type { OpenBudget } from '../../shared/open-budget.ts';
 import { decideNavigation, decidePermission, decideWindowOpen } from '../security/url-policy.ts';
 import { POPUP_PARTITION } from '../security/window-kinds.ts';
 import { clientIdOf } from './ipc.ts';

@@ -8,7 +8,7 @@ import { APP_POLICY } from '../../shared/app-policy.ts';
 import { HostError } from '../../shared/errors.ts';
 import { isWebLink, linkProblem } from '../../shared/url-safety.ts';
 import type { Handlers } from '../ipc/dispatcher.ts';
-import type { OpenBudget } from '../security/open-budget.ts';
+import type { OpenBudget } from '../../shared/open-budget.ts';
 import type { WindowPort } from '../window/window-port.ts';
 
 type LinkMethods = Pick<

@@ -3,6 +3,7 @@
  * deprecates renderer clipboard access); in a browser the page uses what the browser offers.
  */
 import { HostError } from '../../shared/errors.ts';
+import { OpenBudget } from '../../shared/open-budget.ts';
 import { isWebLink, linkProblem } from '../../shared/url-safety.ts';
 import { hasUserActivation, needsUserActivationError } from '../../shared/user-activation.ts';
 import { POPUP_SIZE, type OpenUrlOptions, type WindowCapabilities } from '../../shared/window-types.ts';
@@ -43,6 +44,7 @@ export async function bringWindowToFront(): Promise<void> {
 }
 
 const webPopups = new Map<string, Window>();
+const webOpens = new OpenBudget();
 
 /** Flet's can_launch_url: the host answers (desktop: the OS's handler where it can tell; web: the policy). */
 export const canOpenUrl = (url: string): Promise<boolean> => host['link.canOpen'](url);
@@ -58,6 +60,8 @@ export async function openUrl(
   if (problem) throw new HostError('invalid_argument', problem.message, { path: '[0]' });
   if (options.popup && !isWebLink(url))
     throw new HostError('invalid_argument', 'only web links can open in a popup');
+  // This page is web mode's window: the desktop host's 10 a minute hold here too (a reload starts afresh).
+  webOpens.take('page');
   const target = options.target ?? '_blank';
   if (target === '_self' && !options.popup) {
     window.location.assign(url);

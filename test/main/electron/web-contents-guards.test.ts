@@ -8,7 +8,7 @@ vi.mock('electron', async () => {
 const { electron, WebContentsMock } = await import('../../helpers/electron-mock.ts');
 const { installWebContentsGuards } = await import('../../../src/main/electron/web-contents-guards.ts');
 const { POPUP_PARTITION } = await import('../../../src/main/security/window-kinds.ts');
-const { OpenBudget } = await import('../../../src/main/security/open-budget.ts');
+const { OpenBudget } = await import('../../../src/shared/open-budget.ts');
 
 const popups = new Set<number>();
 let now = 1_000_000;

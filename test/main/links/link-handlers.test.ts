@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { definePolicy } from '../../../src/shared/app-policy.ts';
 import { createDispatcher } from '../../../src/main/ipc/dispatcher.ts';
 import type { LinkPort } from '../../../src/main/links/link-handlers.ts';
-import { OpenBudget } from '../../../src/main/security/open-budget.ts';
+import { OpenBudget } from '../../../src/shared/open-budget.ts';
 import type { WindowPort } from '../../../src/main/window/window-port.ts';
 import type { HostOptions } from '../../../src/main/host.ts';
 import { testHost } from '../../helpers/host.ts';
