@@ -173,7 +173,9 @@ export interface VaultInfo {
   canRemember: boolean;
   whyNot: string | null;
   remembered: string[];
+  /** At most 20 (the first ones); the rest are counted in `notesOmitted`. */
   notes: VaultNoteInfo[];
+  notesOmitted?: number;
 }
 
 /**

@@ -6,7 +6,7 @@
  * entry per provider, bound to the provider id. Opening the file never touches the keychain; `load()` does,
  * and the Electron entry calls it only after the first window is shown.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import type { UserGroup, UserProfile, VaultNoteInfo } from '../../shared/auth-types.ts';
 import { rememberedGroups } from '../auth/profile-claims.ts';
@@ -17,7 +17,9 @@ import { Sequencer } from '../async.ts';
 import { acquireLock } from '../services/storage/dir-lock.ts';
 import { moveAside, removeLeftovers, writeFileAtomic } from '../services/storage/atomic-file.ts';
 import { ensurePrivateDir, readTrustedFileSync } from '../services/storage/trusted-path.ts';
+import { CappedNotes } from './capped-notes.ts';
 import type { KeyProtector } from './key-protector.ts';
+import { capProfile } from './profile-caps.ts';
 import { open as openEntry, seal, type SealedEntry } from './vault-crypto.ts';
 
 export interface RememberedSession {
@@ -47,6 +49,8 @@ export interface VaultStatus {
   whyNot: string | null;
   remembered: string[];
   notes: VaultNoteInfo[];
+  /** Notes left out past the first MAX_VAULT_NOTES (capped-notes.ts). */
+  notesOmitted: number;
 }
 
 /** The app settings' view of the one vault choice they keep. */
@@ -62,6 +66,58 @@ interface VaultFile {
   key: string | null;
   settings: { allowWeakProtection: boolean };
   entries: Record<string, SealedEntry>;
+  /** Replay resistance; absent in files written before it (read as generation 0). */
+  integrity?: VaultIntegrity;
+}
+
+/**
+ * The file's generation (one more at every write) and, per entry, an HMAC (under a key derived from the vault
+ * key) over the generation, the backend, the wrapped key and the entry's id, iv and tag. The generation
+ * cannot be edited (every entry would fail), and an entry from another copy of the file fails on its own
+ * (it is dropped, the others restore). The latest generation is also kept with the key
+ * (KeyProtector.generation), so a whole older file is refused.
+ */
+interface VaultIntegrity {
+  generation: number;
+  macs: Record<string, string>;
+}
+
+const isIntegrity = (v: unknown): v is VaultIntegrity =>
+  isObject(v) &&
+  Number.isSafeInteger(v.generation) &&
+  (v.generation as number) >= 0 &&
+  isObject(v.macs) &&
+  Object.values(v.macs).every(isString);
+
+const macKeyOf = (key: Buffer): Buffer =>
+  createHmac('sha256', key).update('latchkey-vault-integrity-key').digest();
+
+function entryMac(macKey: Buffer, data: VaultFile, generation: number, id: string): string {
+  const e = data.entries[id]!;
+  return createHmac('sha256', macKey)
+    .update(`latchkey-vault\0${generation}\0${data.backend}\0${data.key ?? ''}\0${id}\0${e.iv}\0${e.tag}`)
+    .digest('base64');
+}
+
+function integrityOf(data: VaultFile, generation: number, key: Buffer | null): VaultIntegrity {
+  const macs: Record<string, string> = {};
+  if (key !== null) {
+    const macKey = macKeyOf(key);
+    for (const id of Object.keys(data.entries)) macs[id] = entryMac(macKey, data, generation, id);
+  }
+  return { generation, macs };
+}
+
+/** The entries whose MAC does not hold (none for a file written before replay resistance). */
+function unattested(data: VaultFile, key: Buffer): string[] {
+  const i = data.integrity;
+  if (i === undefined) return [];
+  const macKey = macKeyOf(key);
+  return Object.keys(data.entries).filter((id) => {
+    const given = Object.hasOwn(i.macs, id) ? Buffer.from(i.macs[id]!, 'base64') : Buffer.alloc(0);
+    const expected = Buffer.from(entryMac(macKey, data, i.generation, id), 'base64');
+    return given.length !== expected.length || !timingSafeEqual(given, expected);
+  });
 }
 
 // Hand-written checks rather than zod: this is the restore path, which must stay cheap on a cold start.
@@ -80,6 +136,7 @@ function asVaultFile(v: unknown): VaultFile | null {
   )
     return null;
   if (!isObject(v.entries) || !Object.values(v.entries).every(isSealed)) return null;
+  if (!(v.integrity === undefined || isIntegrity(v.integrity))) return null;
   return v as unknown as VaultFile;
 }
 
@@ -131,7 +188,11 @@ export class TokenVault {
   readonly #protector: KeyProtector;
   readonly #log: Logger;
   readonly #now: () => Date;
-  readonly #notes: VaultNoteInfo[] = [];
+  readonly #notes = new CappedNotes();
+  /** The generation of the file as last read or written (authenticated once `load()` has checked it). */
+  #generation = 0;
+  /** Entries whose MAC did not hold at load: dropped like entries that cannot be decrypted. */
+  #unattested = new Set<string>();
   #data: VaultFile;
   #key: Buffer | null = null;
   #available = true;
@@ -188,8 +249,10 @@ export class TokenVault {
       } catch {
         parsed = null;
       }
-      if (parsed) vault.#data = parsed;
-      else await vault.#setAside('the remembered sign-ins file is damaged (not a Latchkey vault)');
+      if (parsed) {
+        vault.#data = parsed;
+        vault.#generation = parsed.integrity?.generation ?? 0;
+      } else await vault.#setAside('the remembered sign-ins file is damaged (not a Latchkey vault)');
     }
     vault.#preferences = options.preferences ?? null;
     const preferred = vault.#preferences?.allowWeakProtection();
@@ -197,8 +260,8 @@ export class TokenVault {
     return vault;
   }
 
-  async #setAside(reason: string): Promise<void> {
-    const movedTo = await moveAside(this.file, 'unreadable', this.#now()).catch(() => undefined);
+  async #setAside(reason: string, label = 'unreadable'): Promise<void> {
+    const movedTo = await moveAside(this.file, label, this.#now()).catch(() => undefined);
     this.#notes.push({ reason, movedTo, at: this.#now().toISOString() });
     this.#log.warn(
       `latchkey: vault: ${reason}${movedTo ? `; moved aside to ${path.basename(movedTo)}` : ''}`,
@@ -221,6 +284,7 @@ export class TokenVault {
       whyNot: why,
       remembered: [...new Set(Object.keys(this.#data.entries).map(providerOfEntry))],
       notes: [...this.#notes],
+      notesOmitted: this.#notes.omitted,
     };
   }
 
@@ -270,11 +334,18 @@ export class TokenVault {
       await this.#persist();
       return [];
     }
+    const replayed = await this.#replayProblem(this.#key);
+    if (replayed !== null) {
+      this.#key = null;
+      await this.#setAside(replayed, 'older');
+      await this.#persist();
+      return [];
+    }
     const sessions: RememberedSession[] = [];
     let dropped = 0;
     for (const id of ids) {
       try {
-        const record = asRecord(JSON.parse(openEntry(this.#key, id, this.#data.entries[id] as SealedEntry)));
+        const record = asRecord(JSON.parse(this.#openAttested(this.#key, id)));
         if (!record || entryIdOf(record) !== id)
           throw new Error('not a remembered session for this provider');
         sessions.push(record);
@@ -295,7 +366,9 @@ export class TokenVault {
     return this.#serial(() => this.#save(session));
   }
 
-  async #save(session: RememberedSession): Promise<void> {
+  async #save(given: RememberedSession): Promise<void> {
+    // Capped before anything is sealed: a 50 MB name never reaches vault.json.
+    const session: RememberedSession = { ...given, user: capProfile(given.user) };
     const why = this.#whyNot();
     if (why) throw new HostError('unavailable', `not remembered: ${why}`);
     if (!this.#key && this.#data.key !== null && Object.keys(this.#data.entries).length > 0) {
@@ -317,7 +390,7 @@ export class TokenVault {
         d.entries = {};
       }
       d.entries[id] = sealed;
-    });
+    }, key);
     this.#key = key;
   }
 
@@ -366,18 +439,58 @@ export class TokenVault {
    * A change is made to a copy, written, and only then becomes the vault's state: a write that fails (a full
    * disk) leaves memory as it was, as well as the file.
    */
-  async #change(mutate: (draft: VaultFile) => void): Promise<void> {
+  async #change(mutate: (draft: VaultFile) => void, key: Buffer | null = this.#key): Promise<void> {
     const draft = structuredClone(this.#data);
     mutate(draft);
-    await this.#persist(draft);
+    if (key === null && draft.key !== null && Object.keys(draft.entries).length > 0) {
+      // Entries stay under a key not unlocked yet (a removal before restore): unlock it to sign the file.
+      key = await this.#protector.unprotect(Buffer.from(draft.key, 'base64'));
+      this.#key = key;
+    }
+    await this.#persist(draft, key);
     this.#data = draft;
   }
 
-  /** Writes are serialised; each resolves once its content is durable. */
-  #persist(data: VaultFile = this.#data): Promise<void> {
-    const text = JSON.stringify(data);
+  /** Decrypts an entry whose MAC held; throws for one that does not belong to this file. */
+  #openAttested(key: Buffer, id: string): string {
+    if (this.#unattested.has(id)) throw new Error('the entry does not belong to this file');
+    return openEntry(key, id, this.#data.entries[id] as SealedEntry);
+  }
+
+  /**
+   * Replay resistance, checked once the key is unlocked: the file's integrity must hold, and its generation
+   * must be at least the one kept with the key. A file from before generations were kept reads as 0.
+   */
+  async #replayProblem(key: Buffer): Promise<string | null> {
+    const fileGeneration = this.#data.integrity?.generation ?? 0;
+    const stored = this.#protector.generation ? await this.#protector.generation() : null;
+    if (stored !== null && fileGeneration < stored)
+      return `the remembered sign-ins file is older than the last one saved on this computer (generation ${fileGeneration}, last saved ${stored}): a copy was put back, so its sign-ins are not used`;
+    this.#generation = Math.max(fileGeneration, stored ?? 0);
+    // An entry that does not belong to this file (swapped in from another copy, or damaged) fails on its own.
+    this.#unattested = new Set(unattested(this.#data, key));
+    return null;
+  }
+
+  /**
+   * Writes are serialised; each resolves once its content is durable. Each write is one generation newer
+   * than the last, recorded with the key once the file is on disk: a crash between the two leaves a file
+   * newer than the record, which is accepted (only an older one is refused).
+   */
+  async #persist(data: VaultFile = this.#data, key: Buffer | null = this.#key): Promise<void> {
     this.#writes ??= new Sequencer();
-    return this.#writes.run(() => writeFileAtomic(this.file, text));
+    await this.#writes.run(async () => {
+      // A key store that cannot be read now (its file refused) must not stop the write: the file's own
+      // generation still grows, and a file newer than the record is accepted.
+      const stored = (await this.#protector.generation?.().catch(() => 0)) ?? 0;
+      const generation = Math.max(this.#generation, stored) + 1;
+      data.integrity = integrityOf(data, generation, key);
+      await writeFileAtomic(this.file, JSON.stringify(data));
+      this.#generation = generation;
+      await this.#protector.recordGeneration?.(generation).catch((error: Error) => {
+        this.#log.warn(`latchkey: vault: could not record generation ${generation}: ${error.message}`);
+      });
+    });
   }
 
   async close(): Promise<void> {
