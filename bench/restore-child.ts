@@ -1,7 +1,7 @@
 /**
  * One restore, timed from opening the vault service to the "signed in" event, in a freshly started process
  * (cold: the first restore there, after the host's other services started as they do in the app). The key protector returns the key as is: the keychain call is not part of the measure.
- * Prints the milliseconds. Usage: node bench/restore-child.ts DIR [ROUNDS]
+ * Prints the milliseconds until every remembered account is signed in. Usage: node bench/restore-child.ts DIR [ACCOUNTS]
  */
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -36,6 +36,7 @@ const quiet = { warn() {}, error() {} };
 export async function restoreOnce(
   dir: string,
   startOtherServices: () => Promise<unknown> = async () => {},
+  accounts = 1,
 ): Promise<number> {
   // The host has built its sign-in service (and opened client storage) before the vault service starts.
   const settings = { ...PROVIDER, name: 'Corp' };
@@ -44,12 +45,13 @@ export async function restoreOnce(
     openExternal: async () => false,
     bringToFront: () => {},
     emit: (name) => {
-      if (name === 'auth.signedIn') signedIn();
+      if (name === 'auth.signedIn' && ++restored === accounts) signedIn();
     },
     now: () => Date.now(),
     log: quiet,
   });
   let signedIn!: () => void;
+  let restored = 0;
   const done = new Promise<void>((r) => (signedIn = r));
   await startOtherServices();
   // In the app the provider's metadata request went out long before the first window showed; let it finish.
@@ -70,12 +72,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // Start like the host does: sign-in service, then client storage, then the vault (cold: the first restore
   // in this process). Provider discovery runs in the background meanwhile, as in the app.
   let store: ClientStorage | null = null;
-  const ms = await restoreOnce(dir, async () => {
-    store = await ClientStorage.open({
-      dir: await mkdtemp(path.join(os.tmpdir(), 'latchkey-bench-cs-')),
-      log: quiet,
-    });
-  });
+  const ms = await restoreOnce(
+    dir,
+    async () => {
+      store = await ClientStorage.open({
+        dir: await mkdtemp(path.join(os.tmpdir(), 'latchkey-bench-cs-')),
+        log: quiet,
+      });
+    },
+    Number(process.argv[3] ?? 1),
+  );
   console.log(ms.toFixed(4));
   await (store as ClientStorage | null)?.close();
   process.exit(0);
