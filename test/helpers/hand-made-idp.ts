@@ -18,6 +18,8 @@ export interface HandMadeIdp {
   sub: string;
   /** Paths requested, in order. */
   seen: string[];
+  /** Access tokens `/introspect` calls active (when the discovery document names it). */
+  activeTokens: string[];
 }
 
 export async function startHandMadeIdp(
@@ -28,7 +30,14 @@ export async function startHandMadeIdp(
   const own = await generateKeyPair('RS256', { extractable: true });
   const foreign = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(own.publicKey)), kid: 'own', alg: 'RS256', use: 'sig' };
-  const idp: HandMadeIdp = { issuer: '', signWith: 'own key', nonce: '', sub: 'ada', seen: [] };
+  const idp: HandMadeIdp = {
+    issuer: '',
+    signWith: 'own key',
+    nonce: '',
+    sub: 'ada',
+    seen: [],
+    activeTokens: [],
+  };
 
   const idToken = async () => {
     const key = idp.signWith === 'foreign key' ? foreign.privateKey : own.privateKey;
@@ -63,6 +72,15 @@ export async function startHandMadeIdp(
         ...options.discovery?.(idp.issuer),
       });
     if (path === '/jwks') return json({ keys: [jwk] });
+    if (path === '/introspect') {
+      let form = '';
+      req.setEncoding('utf8');
+      req.on('data', (c: string) => (form += c));
+      req.on('end', () =>
+        json({ active: idp.activeTokens.includes(new URLSearchParams(form).get('token') ?? '') }),
+      );
+      return;
+    }
     if (path === '/token') {
       req.resume();
       req.on('end', () => {

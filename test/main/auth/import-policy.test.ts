@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../e2e/helpers/browser.ts';
 import { track } from '../../helpers/disposables.ts';
+import { startHandMadeIdp } from '../../helpers/hand-made-idp.ts';
 import { oidcEntry, startTestIdp, type TestIdp } from '../../helpers/idp.ts';
 import { signInServiceFor, signInThroughBrowser } from '../../helpers/sign-in.ts';
 
@@ -66,5 +67,31 @@ describe('importing a token', () => {
     });
     const exported = JSON.parse(await rec.service.exportToken('corp')) as Record<string, unknown>;
     expect(exported.refresh_token).toBeUndefined();
+  });
+
+  it('with fetchUser off and only token introspection, asks introspection (the old code asked nothing)', async () => {
+    const idp = await startHandMadeIdp({
+      clientId: 'app',
+      discovery: (issuer) => ({ introspection_endpoint: `${issuer}/introspect` }),
+    });
+    idp.activeTokens = ['real-token'];
+    const entry = {
+      type: 'oidc',
+      id: 'corp',
+      issuer: idp.issuer,
+      clientId: 'app',
+      clientSecret: 'app-secret',
+      allowInsecureHttp: true,
+      fetchUser: false,
+    };
+    const rec = await signInServiceFor([entry]);
+    track(rec.service);
+    const as = (token: string) =>
+      JSON.stringify({ access_token: token, token_type: 'Bearer', scope: ['openid'] });
+    await expect(rec.service.importToken('corp', as('made-up'))).rejects.toMatchObject({ code: 'forbidden' });
+    expect(rec.service.overview().providers[0]!.state.status).toBe('signedOut');
+    const state = await rec.service.importToken('corp', as('real-token'), { rememberMe: false });
+    expect(state).toMatchObject({ status: 'signedIn', imported: true });
+    expect(idp.seen.filter((p) => p === '/introspect')).toHaveLength(2);
   });
 });
