@@ -34,8 +34,8 @@ const ANIMATE = Object.fromEntries(FLET_ANIMATIONS.map((k) => [k, DURATION_MS]))
   number
 >;
 const LOOKS: readonly ContainerLook[] = [
-  { width: 96, height: 48, bgcolor: '#4c6ef5', borderRadius: 10 },
-  { width: 128, height: 64, bgcolor: '#f76707', borderRadius: 28 },
+  { width: 96, height: 48, bgcolor: '#364fc7', borderRadius: 10 },
+  { width: 128, height: 64, bgcolor: '#9c3d05', borderRadius: 28 },
 ];
 /** The order "Play animation chain" goes through: each end starts the next. */
 const CHAIN: readonly FletAnimation[] = ['opacity', 'rotation', 'scale', 'offset', 'position', 'container'];
