@@ -49,7 +49,7 @@ describe('Window panel in web mode', () => {
   it("answers unsupported for each of Flet's window properties, naming it, and the controls are off", async () => {
     const page = await windowArea();
     const card = page.getByRole('region', { name: 'Window properties' });
-    for (const name of ['Frameless', 'Prevent close', 'Full screen', 'Transparent']) {
+    for (const name of ['Frameless', 'Prevent close', 'Transparent', 'Resizable']) {
       expect(await card.getByRole('checkbox', { name }).isDisabled()).toBe(true);
     }
     expect(await card.getByRole('button', { name: 'Apply window properties' }).isDisabled()).toBe(true);
@@ -98,6 +98,24 @@ describe('Window panel in web mode', () => {
     }
     expect(answers.center).toMatchObject({ ok: false, error: { code: 'unsupported' } });
     expect(answers.destroy).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    await page.close();
+  });
+
+  it("Full screen is the browser's own in web mode, asked for by the page, and leaves again", async () => {
+    const page = await windowArea();
+    const card = page.getByRole('region', { name: 'Window properties' });
+    const full = card.getByRole('checkbox', { name: 'Full screen' });
+    // The box follows the browser (its fullscreenchange event), so it is clicked, not check()ed.
+    await full.click();
+    await card.getByRole('status').filter({ hasText: 'Full screen (Esc leaves it)' }).waitFor();
+    expect(await page.evaluate(() => document.fullscreenElement === document.documentElement)).toBe(true);
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('#window-props-full-screen')?.checked,
+    );
+    await full.click();
+    await card.getByRole('status').filter({ hasText: 'Left full screen' }).waitFor();
+    expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+    expect(await full.isChecked()).toBe(false);
     await page.close();
   });
 

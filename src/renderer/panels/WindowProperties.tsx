@@ -3,6 +3,7 @@ import type { WindowEventType, WindowProps, WindowState } from '../../shared/win
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useAction } from '../components/use-action.ts';
 import { host, onHostEvent } from '../host/client.ts';
+import { PlainError } from '../host/friendly-error.ts';
 
 type Flag =
   | 'resizable'
@@ -103,6 +104,27 @@ export function WindowProperties({ desktop }: { desktop: boolean }) {
   const [closeAsked, setCloseAsked] = useState(false);
   const { error, status, run } = useAction();
   const off = desktop ? {} : { disabled: true, 'aria-describedby': 'window-web-hint' };
+  // In a browser the host cannot do full screen, but the page can (the Fullscreen API, after a click).
+  const [pageFullScreen, setPageFullScreen] = useState(false);
+  useEffect(() => {
+    if (desktop) return;
+    const changed = () => setPageFullScreen(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', changed);
+    return () => document.removeEventListener('fullscreenchange', changed);
+  }, [desktop]);
+  const togglePageFullScreen = (on: boolean) =>
+    void run(async () => {
+      try {
+        if (on) await document.documentElement.requestFullscreen();
+        else if (document.fullscreenElement) await document.exitFullscreen();
+      } catch (e) {
+        throw new PlainError(
+          'The browser did not let this page go full screen. Press F11 (Ctrl+Cmd+F on a Mac) instead.',
+          e instanceof Error ? e.message : String(e),
+        );
+      }
+      return on ? 'Full screen (Esc leaves it)' : 'Left full screen';
+    });
 
   useEffect(() => {
     if (!desktop) return;
@@ -130,6 +152,12 @@ export function WindowProperties({ desktop }: { desktop: boolean }) {
         Frameless, Hide title bar and Transparent make a new window in the same place: the page loads again on
         this area, with its session storage kept.
       </p>
+      {!desktop && (
+        <p className="hint" id="window-props-page-full-screen">
+          In a browser, Full screen is the browser&apos;s own full screen, asked for by this page; the other
+          properties are the desktop app&apos;s.
+        </p>
+      )}
       <form className="entry-form" onSubmit={onSubmit} aria-label="Window properties">
         <label>
           Window opacity
@@ -168,17 +196,30 @@ export function WindowProperties({ desktop }: { desktop: boolean }) {
             {...off}
           />
         </label>
-        {FLAGS.map(([key, label]) => (
-          <label key={key} className="check">
-            <input
-              type="checkbox"
-              checked={form.flags[key]}
-              onChange={(e) => setForm({ ...form, flags: { ...form.flags, [key]: e.target.checked } })}
-              {...off}
-            />
-            {label}
-          </label>
-        ))}
+        {FLAGS.map(([key, label]) =>
+          key === 'fullScreen' && !desktop ? (
+            <label key={key} className="check">
+              <input
+                type="checkbox"
+                id="window-props-full-screen"
+                checked={pageFullScreen}
+                aria-describedby="window-props-page-full-screen"
+                onChange={(e) => togglePageFullScreen(e.target.checked)}
+              />
+              {label}
+            </label>
+          ) : (
+            <label key={key} className="check">
+              <input
+                type="checkbox"
+                checked={form.flags[key]}
+                onChange={(e) => setForm({ ...form, flags: { ...form.flags, [key]: e.target.checked } })}
+                {...off}
+              />
+              {label}
+            </label>
+          ),
+        )}
         <button type="submit" {...off}>
           Apply window properties
         </button>
