@@ -1,7 +1,7 @@
 /**
- * A provider's answers are read with a cap (LIMITS.maxProviderResponseBytes) while they stream, whoever reads
- * them: openid-client reading the token endpoint and userinfo, and Latchkey's own API reads (user endpoints). Against
- * hand-made providers on 127.0.0.1 that answer 100 MB.
+ * A provider's answers are read with a cap (LIMITS.maxProviderResponseBytes) while they stream, whoever
+ * reads them: openid-client reading the token endpoint and userinfo, and Latchkey's own API reads (user
+ * endpoints). Against hand-made providers on 127.0.0.1 that answer 100 MB.
  */
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../../src/shared/limits.ts';
