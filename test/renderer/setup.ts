@@ -19,6 +19,21 @@ new MutationObserver((changes) => {
   }
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ['disabled'] });
 
+// happy-dom has no user activation; the clipboard needs it (src/shared/user-activation.ts). Do as Chromium
+// does: a pointer press or key press activates the page for 5 s, a script's element.click() does not.
+let activatedAt = -Infinity;
+for (const type of ['pointerdown', 'mousedown', 'keydown']) {
+  document.addEventListener(type, () => (activatedAt = Date.now()), { capture: true });
+}
+Object.defineProperty(navigator, 'userActivation', {
+  configurable: true,
+  value: {
+    get isActive() {
+      return Date.now() - activatedAt < 5000;
+    },
+  },
+});
+
 // The app renders in StrictMode (src/renderer/main.tsx): effects run twice, so a missing cleanup shows here too.
 configure({ reactStrictMode: true });
 
