@@ -29,16 +29,19 @@ const PANELS: Record<AreaId, React.ComponentType> = {
 };
 
 /**
- * Fetches the chunks of the other areas the app shows, without waiting for them: main.tsx calls it right after
- * the first render is scheduled, so they arrive while Sign-in renders and a tab picked a moment after the page
- * loaded opens at once, with no loading state in between. One chunk at a time, in tab order: a browser opens
- * at most 6 connections to the host and the event stream holds one, so fetching all at once would queue
- * Sign-in's own first calls behind them.
+ * The areas after Sign-in are fetched without waiting for them, so a tab picked a moment after the page loaded
+ * opens at once. Beside the first render (main.tsx) only the next tab's chunk: all of them then took the
+ * browser's connections to the host (6, one held by the event stream) and the CPU the first render needs, and
+ * Sign-in's first calls queued behind them. The rest from App's first effect, all at once: effects run children
+ * first, so Sign-in's calls are already on their way.
  */
-export async function preloadAreas(): Promise<void> {
-  for (const a of AREAS) {
-    if (a.id !== 'signin') await LAZY[a.id].preload().catch(() => undefined);
-  }
+export function preloadNextArea(): void {
+  const next = AREAS.find((a) => a.id !== 'signin');
+  if (next) LAZY[next.id].preload().catch(() => undefined);
+}
+
+function preloadAreas(): void {
+  for (const a of AREAS) if (a.id !== 'signin') LAZY[a.id].preload().catch(() => undefined);
 }
 
 export function App() {
@@ -50,6 +53,8 @@ export function App() {
   // As a tab bar (narrow window) it may not fit: it shows that it scrolls and keeps the current tab in view.
   const tablist = useRef<HTMLDivElement>(null);
   useTabBar(tablist, `${area} ${narrow}`);
+
+  useEffect(preloadAreas, []);
 
   useEffect(() => {
     host['app.info']().then(setInfo, () => setInfo(null));

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, preloadAreas } from './App.tsx';
+import { App, preloadNextArea } from './App.tsx';
 import { FloatingButton } from './components/FloatingButton.tsx';
 import { FloatingArea, floatingAreaOf } from './panels/FloatingArea.tsx';
 import { guardWindowOpen } from './host/open-guard.ts';
@@ -20,6 +20,6 @@ if (root) {
       {floatingArea ? <FloatingArea area={floatingArea} /> : floating ? <FloatingButton /> : <App />}
     </StrictMode>,
   );
-  // After render() (which only schedules the first render): the areas after Sign-in load beside it.
-  if (!floating) void preloadAreas();
+  // After render() (which only schedules the first render); App fetches the other areas once it is up.
+  if (!floating) preloadNextArea();
 }
