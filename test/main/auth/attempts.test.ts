@@ -91,6 +91,7 @@ describe('sign-in attempts', () => {
       name: 'Slow',
       clientId: 'c',
       issuer: idp.issuer,
+      allowInsecureHttp: true,
     } as ProviderSettings;
     const runtime = createRuntime(settings, { demoIssuer: async () => idp.issuer, demoClientId: 'c' });
     runtime.fetchUser = async () => {
