@@ -19,6 +19,7 @@ async function showcaseWithSunset(): Promise<Page> {
   await page.goto(app.web.url);
   await page.getByRole('tab', { name: 'Window' }).click();
   const showcase = page.getByRole('region', { name: 'Components' });
+  await showcase.getByRole('button', { name: 'Next picture' }).waitFor();
   for (let i = 0; i < 4 && !(await showcase.getByRole('img', { name: 'A sunset' }).count()); i++) {
     await showcase.getByRole('button', { name: 'Next picture' }).click();
   }
@@ -55,6 +56,8 @@ describe('the image tint in every Flutter blend mode', () => {
     const select = page
       .getByRole('region', { name: 'Components' })
       .getByRole('combobox', { name: 'Blend mode' });
+    // The area may arrive as a chunk of its own: wait for the control before reading its options.
+    await select.waitFor();
     expect(await select.locator('option').allTextContents()).toEqual([...FLUTTER_BLEND_MODES]);
     expect(await select.inputValue()).toBe('srcIn');
     await page.close();

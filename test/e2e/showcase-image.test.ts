@@ -174,6 +174,8 @@ describe('image options in the showcase', () => {
         return [s.overflow, s.clipPath, s.isolation];
       });
     const select = card.getByRole('combobox', { name: 'Clip behaviour' });
+    // The area may arrive as a chunk of its own: wait for the control before reading its options.
+    await select.waitFor();
     expect(await select.locator('option').allTextContents()).toEqual([
       'None',
       'Hard edge',
