@@ -413,6 +413,28 @@ export const electron = {
       electron.crashReporter.started = options;
     },
   },
+  // The preload's two objects (sandboxed renderer side): what it exposed to the page, and its IPC.
+  contextBridge: {
+    exposed: {} as Record<string, unknown>,
+    exposeInMainWorld(key: string, api: unknown): void {
+      electron.contextBridge.exposed[key] = api;
+    },
+  },
+  ipcRenderer: {
+    /** Every invoke, as `[channel, ...args]`; each answers `{ok: true, value: null}`. */
+    invoked: [] as unknown[][],
+    listeners: new Set<Handler>(),
+    async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+      electron.ipcRenderer.invoked.push([channel, ...args]);
+      return { ok: true, value: null };
+    },
+    on(_channel: string, fn: Handler): void {
+      electron.ipcRenderer.listeners.add(fn);
+    },
+    removeListener(_channel: string, fn: Handler): void {
+      electron.ipcRenderer.listeners.delete(fn);
+    },
+  },
   ipcMain: {
     handlers: new Map<string, Handler>(),
     handle(channel: string, fn: Handler): void {
