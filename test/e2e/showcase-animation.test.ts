@@ -63,6 +63,27 @@ describe('implicit animations in the showcase', () => {
     await page.close();
   });
 
+  it('a change undone at once still ends once, after its duration, as in Flutter', async () => {
+    const page = await app.browser.context.newPage();
+    const card = await showcase(page);
+    await card.getByRole('button', { name: 'Animate scale' }).evaluate(
+      (button: HTMLButtonElement) =>
+        new Promise<void>((resolve) => {
+          // Back before it has moved: the browser cancels the transition and starts none.
+          const layer = document.querySelector('.animated-scale')!;
+          const again = () => {
+            button.click();
+            resolve();
+          };
+          layer.addEventListener('transitionrun', again, { once: true });
+          button.click();
+        }),
+    );
+    await card.getByRole('status').filter({ hasText: 'Animations finished: 1' }).waitFor();
+    expect(await endEvents(card).allTextContents()).toEqual(['scale']);
+    await page.close();
+  });
+
   it('Play animation chain starts each animation from the end of the one before', async () => {
     const page = await app.browser.context.newPage();
     const card = await showcase(page);

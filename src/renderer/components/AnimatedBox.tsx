@@ -1,4 +1,4 @@
-import { useRef, type CSSProperties, type ReactNode, type SyntheticEvent } from 'react';
+import { useEffect, useRef, type CSSProperties, type ReactNode, type SyntheticEvent } from 'react';
 import { CURVES, EndTracker, type Curve, type FletAnimation } from './animation-end.ts';
 
 export interface ContainerLook {
@@ -70,14 +70,31 @@ export function AnimatedBox(props: {
   };
 
   return (
-    <Layer kind="position" style={layers.position} onEnd={props.onAnimationEnd} label={props.label}>
-      <Layer kind="offset" style={layers.offset} onEnd={props.onAnimationEnd}>
-        <Layer kind="scale" style={layers.scale} onEnd={props.onAnimationEnd}>
-          <Layer kind="rotation" style={layers.rotation} onEnd={props.onAnimationEnd}>
-            <Layer kind="container" style={layers.container} onEnd={props.onAnimationEnd}>
+    <Layer
+      kind="position"
+      style={layers.position}
+      duration={props.animate.position}
+      onEnd={props.onAnimationEnd}
+      label={props.label}
+    >
+      <Layer kind="offset" style={layers.offset} duration={props.animate.offset} onEnd={props.onAnimationEnd}>
+        <Layer kind="scale" style={layers.scale} duration={props.animate.scale} onEnd={props.onAnimationEnd}>
+          <Layer
+            kind="rotation"
+            style={layers.rotation}
+            duration={props.animate.rotation}
+            onEnd={props.onAnimationEnd}
+          >
+            <Layer
+              kind="container"
+              style={layers.container}
+              duration={props.animate.container}
+              onEnd={props.onAnimationEnd}
+            >
               <Layer
                 kind="opacity"
                 style={layers.opacity}
+                duration={props.animate.opacity}
                 onEnd={props.onAnimationEnd}
                 className="animated-box-content"
               >
@@ -95,6 +112,7 @@ function Layer(props: {
   kind: FletAnimation;
   style: CSSProperties;
   onEnd: ((name: FletAnimation) => void) | undefined;
+  duration: number | undefined;
   label?: string | undefined;
   className?: string;
   children: ReactNode;
@@ -105,14 +123,33 @@ function Layer(props: {
   const own = (e: SyntheticEvent) => e.target === e.currentTarget;
   // React hands transitionrun and transitioncancel over as plain events: the property is on the native one.
   const property = (e: SyntheticEvent) => (e.nativeEvent as globalThis.TransitionEvent).propertyName;
+  // A change undone before it moved: Flutter still ends it after the duration, so this layer does too.
+  const late = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const stopLate = () => {
+    if (late.current !== null) clearTimeout(late.current);
+    late.current = null;
+  };
+  useEffect(() => stopLate, []);
   return (
     <div
       className={props.className ?? `animated-${props.kind}`}
       data-animation={props.kind}
       style={props.style}
       {...(props.label ? { role: 'group', 'aria-label': props.label } : {})}
-      onTransitionRun={(e) => own(e) && tracker.current!.started(property(e))}
-      onTransitionCancel={(e) => own(e) && tracker.current!.cancelled(property(e))}
+      onTransitionRun={(e) => {
+        if (!own(e)) return;
+        stopLate();
+        tracker.current!.started(property(e));
+      }}
+      onTransitionCancel={(e) => {
+        if (!own(e) || !tracker.current!.cancelled(property(e))) return;
+        stopLate();
+        const { onEnd, kind } = props;
+        late.current = setTimeout(() => {
+          late.current = null;
+          if (!tracker.current!.busy) onEnd?.(kind);
+        }, props.duration ?? 0);
+      }}
       onTransitionEnd={(e) => {
         if (own(e) && tracker.current!.ended(property(e))) props.onEnd?.(props.kind);
       }}

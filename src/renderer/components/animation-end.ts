@@ -20,9 +20,19 @@ export class EndTracker {
     this.running.set(property, (this.running.get(property) ?? 0) + 1);
   }
 
-  /** A transition was cancelled (`transitioncancel`): it will not end. */
-  cancelled(property: string): void {
+  /**
+   * A transition was cancelled (`transitioncancel`): it will not end. True when nothing is left running:
+   * the value went back before it had moved, so the browser starts no new transition, where Flutter would
+   * still run to the (unchanged) target and then end; the caller ends it after the duration.
+   */
+  cancelled(property: string): boolean {
     this.settle(property);
+    return this.running.size === 0;
+  }
+
+  /** True while any of the layer's transitions runs. */
+  get busy(): boolean {
+    return this.running.size > 0;
   }
 
   /** A transition ended (`transitionend`); true when it was the layer's last one running. */

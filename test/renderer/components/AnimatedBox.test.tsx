@@ -1,6 +1,6 @@
 /** The animated box reports each layer's end by Flet's name, once, and never for a layer inside it. */
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnimatedBox } from '../../../src/renderer/components/AnimatedBox.tsx';
 
 const LOOK = { width: 80, height: 40, bgcolor: '#123456', borderRadius: 8 };
@@ -36,6 +36,10 @@ function renderBox(onEnd: (name: string) => void) {
   return layer;
 }
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('AnimatedBox', () => {
   it('sets each target on its own layer, with its own duration', () => {
     const layer = renderBox(() => {});
@@ -70,6 +74,32 @@ describe('AnimatedBox', () => {
     expect(onEnd).not.toHaveBeenCalled();
     transition(layer('container'), 'transitionend', 'background-color');
     expect(onEnd.mock.calls).toEqual([['container']]);
+  });
+
+  it('a change undone before it moved still ends once, after its duration, as Flutter’s does', () => {
+    vi.useFakeTimers();
+    const onEnd = vi.fn();
+    const layer = renderBox(onEnd);
+    // The browser cancels the transition and starts none: the value is back where it was.
+    transition(layer('rotation'), 'transitionrun', 'transform');
+    transition(layer('rotation'), 'transitioncancel', 'transform');
+    vi.advanceTimersByTime(199);
+    expect(onEnd).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(onEnd.mock.calls).toEqual([['rotation']]);
+  });
+
+  it('a cancel followed by a new transition waits for that one’s end', () => {
+    vi.useFakeTimers();
+    const onEnd = vi.fn();
+    const layer = renderBox(onEnd);
+    transition(layer('scale'), 'transitionrun', 'transform');
+    transition(layer('scale'), 'transitioncancel', 'transform');
+    transition(layer('scale'), 'transitionrun', 'transform');
+    vi.advanceTimersByTime(1000);
+    expect(onEnd).not.toHaveBeenCalled();
+    transition(layer('scale'), 'transitionend', 'transform');
+    expect(onEnd.mock.calls).toEqual([['scale']]);
   });
 
   it('a kind without a duration is not animated', () => {

@@ -19,8 +19,16 @@ describe('animation ends', () => {
     const t = new EndTracker();
     t.started('transform');
     t.started('transform'); // the replacement starts before the old one's cancel arrives
-    t.cancelled('transform');
+    expect(t.cancelled('transform')).toBe(false); // the replacement still runs
     expect(t.ended('transform')).toBe(true);
+  });
+
+  it('a cancel that leaves nothing running says so (the caller ends it after the duration)', () => {
+    const t = new EndTracker();
+    t.started('opacity');
+    expect(t.busy).toBe(true);
+    expect(t.cancelled('opacity')).toBe(true);
+    expect(t.busy).toBe(false);
   });
 
   it('an end it never saw start still counts, once nothing else runs', () => {
