@@ -3,6 +3,7 @@ import { APP_IDENTITY } from '../shared/app-identity.ts';
 import type { AppInfo } from '../shared/contract.ts';
 import { host, onHostEvent } from './host/client.ts';
 import { SignInPanel } from './panels/SignInPanel.tsx';
+import { AreaBoundary } from './components/AreaBoundary.tsx';
 import { useNarrow } from './components/use-narrow.ts';
 import { useTabBar } from './components/use-tab-bar.ts';
 import { AREAS, type AreaId } from './areas.ts';
@@ -168,9 +169,11 @@ export function App() {
             >
               <h1>{label}</h1>
               {area === id && (
-                <Suspense fallback={<p role="status">Loading {label}…</p>}>
-                  <Panel />
-                </Suspense>
+                <AreaBoundary>
+                  <Suspense fallback={<p role="status">Loading {label}…</p>}>
+                    <Panel />
+                  </Suspense>
+                </AreaBoundary>
               )}
             </section>
           );

@@ -26,9 +26,21 @@ export function lazyPanel(load: () => Promise<ComponentType>): LazyPanel {
         throw error;
       },
     ));
-  const Suspending = lazy(() => start().then((panel) => ({ default: panel })));
+  // React.lazy keeps a failure for good; after one, the next render gets a fresh one, so showing the area again
+  // (picking its tab once more) tries the chunk again.
+  const suspending = (): ComponentType =>
+    lazy(() =>
+      start().then(
+        (panel) => ({ default: panel }),
+        (error: unknown) => {
+          current = suspending();
+          throw error;
+        },
+      ),
+    );
+  let current = suspending();
   function Panel() {
-    return createElement(loaded ?? Suspending);
+    return createElement(loaded ?? current);
   }
   return { Panel, preload: () => start().then(() => undefined) };
 }

@@ -1,6 +1,7 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { Suspense } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { AreaBoundary } from '../../src/renderer/components/AreaBoundary.tsx';
 import { lazyPanel } from '../../src/renderer/lazy-panel.ts';
 
 /** A chunk whose arrival the test decides. */
@@ -59,5 +60,39 @@ describe('lazyPanel: an area loaded as its own chunk', () => {
     await expect(preload()).rejects.toThrow('chunk gone');
     await expect(preload()).resolves.toBeUndefined();
     expect(tries).toBe(2);
+  });
+
+  it('a chunk that cannot be fetched is an alert in its panel, not a blank page; showing it again retries', async () => {
+    // The chunk is gone (web mode rebuilt under the page) until the test brings it back.
+    let gone = true;
+    const { Panel } = lazyPanel(() =>
+      gone
+        ? Promise.reject(new Error('Failed to fetch dynamically imported module: /assets/StoragePanel-X.js'))
+        : Promise.resolve(() => <p>Storage panel</p>),
+    );
+    const area = () => (
+      <div>
+        <p>Sign-in still here</p>
+        <AreaBoundary>
+          <Suspense fallback={<p role="status">Loading Storage…</p>}>
+            <Panel />
+          </Suspense>
+        </AreaBoundary>
+      </div>
+    );
+    // React reports the caught error on the console; expected here.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const first = render(area());
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This area could not be loaded. Reload the page to try again.');
+    expect(within(alert).getByText('Technical detail')).toBeTruthy();
+    expect(screen.getByText('Sign-in still here')).toBeTruthy();
+    first.unmount();
+    quiet.mockRestore();
+    // Picking the tab again mounts the panel afresh, which fetches the chunk once more.
+    gone = false;
+    render(area());
+    expect(await screen.findByText('Storage panel')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
