@@ -21,7 +21,9 @@ electron.app.userData = dataDir;
 delete process.env.ELECTRON_RENDERER_URL;
 const warnings: string[] = [];
 const main = await import('../../../src/main/electron/main.ts');
-const warn = vi.spyOn(main.log, 'warn').mockImplementation((line: string) => void warnings.push(line));
+const warn = vi
+  .spyOn(main.log, 'warn')
+  .mockImplementation((...args: unknown[]) => void warnings.push(String(args[0])));
 
 afterAll(() => {
   warn.mockRestore();

@@ -4,7 +4,7 @@
  * grants and tokens. One file, mode 0600, in a private folder of the app's data directory, replaced
  * atomically on every change (a sign-in or a refresh: rare).
  */
-import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey } from 'node:crypto';
 import type { Logger } from '../../../shared/logger.ts';
 import path from 'node:path';
 import { Sequencer } from '../../async.ts';
