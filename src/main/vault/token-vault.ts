@@ -6,7 +6,7 @@
  * entry per provider, bound to the provider id. Opening the file never touches the keychain; `load()` does,
  * and the Electron entry calls it only after the first window is shown.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { UserGroup, UserProfile, VaultNoteInfo } from '../../shared/auth-types.ts';
 import { rememberedGroups } from '../auth/profile-claims.ts';
@@ -47,7 +47,10 @@ export interface VaultStatus {
   /** Whether a new "remember me" can be honoured now, and if not, why. */
   canRemember: boolean;
   whyNot: string | null;
+  /** The providers with remembered sign-ins, once each. */
   remembered: string[];
+  /** How many sign-ins are remembered (a provider may have several accounts). */
+  rememberedSessions: number;
   notes: VaultNoteInfo[];
   /** Notes left out past the first MAX_VAULT_NOTES (capped-notes.ts). */
   notesOmitted: number;
@@ -71,54 +74,22 @@ interface VaultFile {
 }
 
 /**
- * The file's generation (one more at every write) and, per entry, an HMAC (under a key derived from the vault
- * key) over the generation, the backend, the wrapped key and the entry's id, iv and tag. The generation
- * cannot be edited (every entry would fail), and an entry from another copy of the file fails on its own
- * (it is dropped, the others restore). The latest generation is also kept with the key
- * (KeyProtector.generation), so a whole older file is refused.
+ * The file's generation, one more at every write. Every entry is sealed with it in its authenticated data
+ * (vault-crypto.ts), so it cannot be edited (every entry would fail to open) and an entry copied from
+ * another copy of the file fails on its own (dropped, the others restore). The latest generation is also
+ * kept with the key (KeyProtector.generation), so a whole older file is refused. No extra primitive on the
+ * restore path: the check is the AES-GCM open that restore does anyway.
  */
 interface VaultIntegrity {
   generation: number;
-  macs: Record<string, string>;
 }
 
 const isIntegrity = (v: unknown): v is VaultIntegrity =>
-  isObject(v) &&
-  Number.isSafeInteger(v.generation) &&
-  (v.generation as number) >= 0 &&
-  isObject(v.macs) &&
-  Object.values(v.macs).every(isString);
+  isObject(v) && Number.isSafeInteger(v.generation) && (v.generation as number) >= 0;
 
-const macKeyOf = (key: Buffer): Buffer =>
-  createHmac('sha256', key).update('latchkey-vault-integrity-key').digest();
-
-function entryMac(macKey: Buffer, data: VaultFile, generation: number, id: string): string {
-  const e = data.entries[id]!;
-  return createHmac('sha256', macKey)
-    .update(`latchkey-vault\0${generation}\0${data.backend}\0${data.key ?? ''}\0${id}\0${e.iv}\0${e.tag}`)
-    .digest('base64');
-}
-
-function integrityOf(data: VaultFile, generation: number, key: Buffer | null): VaultIntegrity {
-  const macs: Record<string, string> = {};
-  if (key !== null) {
-    const macKey = macKeyOf(key);
-    for (const id of Object.keys(data.entries)) macs[id] = entryMac(macKey, data, generation, id);
-  }
-  return { generation, macs };
-}
-
-/** The entries whose MAC does not hold (none for a file written before replay resistance). */
-function unattested(data: VaultFile, key: Buffer): string[] {
-  const i = data.integrity;
-  if (i === undefined) return [];
-  const macKey = macKeyOf(key);
-  return Object.keys(data.entries).filter((id) => {
-    const given = Object.hasOwn(i.macs, id) ? Buffer.from(i.macs[id]!, 'base64') : Buffer.alloc(0);
-    const expected = Buffer.from(entryMac(macKey, data, i.generation, id), 'base64');
-    return given.length !== expected.length || !timingSafeEqual(given, expected);
-  });
-}
+/** The authenticated context entries of `data` are sealed with ('' for a file from before generations). */
+const contextOf = (data: VaultFile): string =>
+  data.integrity === undefined ? '' : `generation ${data.integrity.generation}`;
 
 // Hand-written checks rather than zod: this is the restore path, which must stay cheap on a cold start.
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -191,8 +162,6 @@ export class TokenVault {
   readonly #notes = new CappedNotes();
   /** The generation of the file as last read or written (authenticated once `load()` has checked it). */
   #generation = 0;
-  /** Entries whose MAC did not hold at load: dropped like entries that cannot be decrypted. */
-  #unattested = new Set<string>();
   #data: VaultFile;
   #key: Buffer | null = null;
   #available = true;
@@ -283,6 +252,7 @@ export class TokenVault {
       canRemember: why === null,
       whyNot: why,
       remembered: [...new Set(Object.keys(this.#data.entries).map(providerOfEntry))],
+      rememberedSessions: Object.keys(this.#data.entries).length,
       notes: [...this.#notes],
       notesOmitted: this.#notes.omitted,
     };
@@ -334,7 +304,7 @@ export class TokenVault {
       await this.#persist();
       return [];
     }
-    const replayed = await this.#replayProblem(this.#key);
+    const replayed = await this.#replayProblem();
     if (replayed !== null) {
       this.#key = null;
       await this.#setAside(replayed, 'older');
@@ -440,35 +410,34 @@ export class TokenVault {
    * disk) leaves memory as it was, as well as the file.
    */
   async #change(mutate: (draft: VaultFile) => void, key: Buffer | null = this.#key): Promise<void> {
+    if (key === null && this.#data.key !== null && Object.keys(this.#data.entries).length > 0) {
+      // Entries under a key not unlocked yet (a removal before restore): load first, which checks them, so
+      // what is sealed again for the next generation is only what belongs to this file.
+      await this.#load();
+      key = this.#key;
+    }
     const draft = structuredClone(this.#data);
     mutate(draft);
-    if (key === null && draft.key !== null && Object.keys(draft.entries).length > 0) {
-      // Entries stay under a key not unlocked yet (a removal before restore): unlock it to sign the file.
-      key = await this.#protector.unprotect(Buffer.from(draft.key, 'base64'));
-      this.#key = key;
-    }
     await this.#persist(draft, key);
     this.#data = draft;
   }
 
-  /** Decrypts an entry whose MAC held; throws for one that does not belong to this file. */
+  /** Decrypts an entry of this file: one sealed for another copy (or generation) does not open. */
   #openAttested(key: Buffer, id: string): string {
-    if (this.#unattested.has(id)) throw new Error('the entry does not belong to this file');
-    return openEntry(key, id, this.#data.entries[id] as SealedEntry);
+    return openEntry(key, id, this.#data.entries[id] as SealedEntry, contextOf(this.#data));
   }
 
   /**
-   * Replay resistance, checked once the key is unlocked: the file's integrity must hold, and its generation
-   * must be at least the one kept with the key. A file from before generations were kept reads as 0.
+   * Replay resistance, checked once the key is unlocked: the file's generation must be at least the one kept
+   * with the key (a file from before generations were kept reads as 0). Each entry's own check is its
+   * decryption (#openAttested).
    */
-  async #replayProblem(key: Buffer): Promise<string | null> {
+  async #replayProblem(): Promise<string | null> {
     const fileGeneration = this.#data.integrity?.generation ?? 0;
     const stored = this.#protector.generation ? await this.#protector.generation() : null;
     if (stored !== null && fileGeneration < stored)
       return `the remembered sign-ins file is older than the last one saved on this computer (generation ${fileGeneration}, last saved ${stored}): a copy was put back, so its sign-ins are not used`;
     this.#generation = Math.max(fileGeneration, stored ?? 0);
-    // An entry that does not belong to this file (swapped in from another copy, or damaged) fails on its own.
-    this.#unattested = new Set(unattested(this.#data, key));
     return null;
   }
 
@@ -484,7 +453,22 @@ export class TokenVault {
       // generation still grows, and a file newer than the record is accepted.
       const stored = (await this.#protector.generation?.().catch(() => 0)) ?? 0;
       const generation = Math.max(this.#generation, stored) + 1;
-      data.integrity = integrityOf(data, generation, key);
+      // Every entry is sealed again for the new generation. In memory they were checked at load or sealed
+      // now (with no context), so each opens under the file's context or under none.
+      const from = contextOf(data);
+      const to = `generation ${generation}`;
+      if (key !== null) {
+        for (const [id, entry] of Object.entries(data.entries)) {
+          let plain: string;
+          try {
+            plain = openEntry(key, id, entry, from);
+          } catch {
+            plain = openEntry(key, id, entry, '');
+          }
+          data.entries[id] = seal(key, id, plain, to);
+        }
+      }
+      data.integrity = { generation };
       await writeFileAtomic(this.file, JSON.stringify(data));
       this.#generation = generation;
       await this.#protector.recordGeneration?.(generation).catch((error: Error) => {
