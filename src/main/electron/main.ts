@@ -242,7 +242,7 @@ async function start(): Promise<void> {
       // After a sleep the machine's timers are late: every session looks at its expiry again.
       powerMonitor.on('resume', () => host.wake());
       powerMonitor.on('unlock-screen', () => host.wake());
-      void host.openVault(new SafeStorageProtector());
+      void host.openVault(new SafeStorageProtector(app.getPath('userData')));
       void openLogFile(logsDir).then(
         (sink) => log.attach(sink),
         (error: unknown) => log.warn(`latchkey: no log file: ${(error as Error).message}`),

@@ -4,6 +4,7 @@
  * running; that is reported as weak so the vault refuses it unless the user opts in.
  */
 import { safeStorage } from 'electron';
+import { GenerationFile } from '../vault/generation-file.ts';
 import type { KeyProtector, ProtectionLevel } from '../vault/key-protector.ts';
 
 export function protectionLevelOf(backend: string): ProtectionLevel {
@@ -11,6 +12,21 @@ export function protectionLevelOf(backend: string): ProtectionLevel {
 }
 
 export class SafeStorageProtector implements KeyProtector {
+  /** Replay resistance: the latest vault generation, beside the vault (the keychain holds nothing for us). */
+  readonly #generations: GenerationFile | null;
+
+  constructor(dataDir?: string) {
+    this.#generations = dataDir === undefined ? null : new GenerationFile(dataDir);
+  }
+
+  async generation(): Promise<number> {
+    return this.#generations?.read() ?? 0;
+  }
+
+  async recordGeneration(generation: number): Promise<void> {
+    await this.#generations?.write(generation);
+  }
+
   get backend(): string {
     if (process.platform === 'darwin') return 'keychain';
     if (process.platform === 'win32') return 'dpapi';

@@ -35,3 +35,27 @@ describe('SafeStorageProtector', () => {
     expect(await p.available()).toBe(false);
   });
 });
+
+describe('SafeStorageProtector and replay resistance', () => {
+  it('keeps the latest vault generation beside the vault, so an older vault.json put back is refused', async () => {
+    const { tempDir } = await import('../../helpers/temp-dir.ts');
+    const { TokenVault } = await import('../../../src/main/vault/token-vault.ts');
+    const { rememberedSession } = await import('../../helpers/remembered-session.ts');
+    const { copyFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    state.available = true;
+    const dir = tempDir('safe-storage-replay');
+    const quiet = { warn() {}, error() {} };
+    const v = await TokenVault.open({ dir, protector: new SafeStorageProtector(dir), log: quiet });
+    await v.save(rememberedSession('corp'));
+    copyFileSync(path.join(dir, 'vault.json'), path.join(dir, 'copy'));
+    // "Forget all": the key the copy holds still unwraps through the keychain, so only the generation refuses it.
+    await v.clear();
+    await v.close();
+    copyFileSync(path.join(dir, 'copy'), path.join(dir, 'vault.json'));
+    const again = await TokenVault.open({ dir, protector: new SafeStorageProtector(dir), log: quiet });
+    expect(await again.load()).toEqual([]);
+    expect(again.status().notes[0]?.reason).toContain('older than the last one saved on this computer');
+    await again.close();
+  });
+});
