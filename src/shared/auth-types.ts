@@ -113,7 +113,7 @@ export interface ProviderInfo {
   deviceFlow: boolean;
   /** A request the UI can make with auth.request to show the token at work (e.g. userinfo). */
   exampleRequest: { label: string; url: string } | null;
-  /** A sign-in in flight, else the active account's state, else how the last attempt ended. */
+  /** The active account's state; with no account, the sign-in in flight or how the last attempt ended. */
   state: AuthState;
   /** Every account signed in with this provider, in the order added (at most 10). */
   accounts: AccountInfo[];
@@ -121,6 +121,8 @@ export interface ProviderInfo {
   activeAccountId: string | null;
   /** The last sign-in attempt failed while accounts stay signed in (adding one, say). */
   lastError?: SignInError | undefined;
+  /** A sign-in in flight while accounts stay signed in (adding one, more scopes for one). */
+  pending?: Extract<AuthState, { status: 'pending' }> | undefined;
 }
 
 /** One signed-in account: its state, and whether it is the provider's active one. */
@@ -172,7 +174,10 @@ export interface VaultInfo {
   allowWeakProtection: boolean;
   canRemember: boolean;
   whyNot: string | null;
+  /** The providers with remembered sign-ins, once each. */
   remembered: string[];
+  /** How many sign-ins are remembered (a provider may have several accounts). */
+  rememberedSessions: number;
   /** At most 20 (the first ones); the rest are counted in `notesOmitted`. */
   notes: VaultNoteInfo[];
   notesOmitted?: number;

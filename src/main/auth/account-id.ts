@@ -8,10 +8,17 @@ import type { TokenSet } from './providers/types.ts';
 
 export { ACCOUNT_ID_PATTERN, MAX_ACCOUNTS_PER_PROVIDER } from '../../shared/account-ids.ts';
 
-/** The identity a sign-in produced: the profile's id, else the ID token's `sub`, else none (one anonymous account). */
+/**
+ * The identity a sign-in produced, the same whether or not the profile was read: the profile's id, else
+ * Microsoft's `oid` (what Graph's `/me` calls `id`; its `sub` differs per app), else the ID token's `sub`,
+ * else none — a provider that cannot say who signed in holds one anonymous account.
+ */
 export function subjectOf(user: UserProfile | null, tokens: TokenSet): string {
-  const sub = tokens.idTokenClaims?.['sub'];
-  return user?.id ?? (typeof sub === 'string' ? sub : '');
+  const claim = (name: string) => {
+    const v = tokens.idTokenClaims?.[name];
+    return typeof v === 'string' && v !== '' ? v : undefined;
+  };
+  return user?.id ?? claim('oid') ?? claim('sub') ?? '';
 }
 
 /** `acct_` and 22 base64url characters of SHA-256(provider id NUL subject). */

@@ -169,12 +169,40 @@ export class Account {
    */
   signIn(attempt: Attempt | null, from: Establish): TokenSession {
     if (attempt) {
-      attempt.check();
-      if (this.#attempt !== attempt) throw new HostError('cancelled', 'replaced by another sign-in');
-      this.#attempt = null;
+      this.#takeBack(attempt);
     } else if (this.#state.phase !== 'signedOut' || this.#attempt) {
       throw new HostError('cancelled', 'this account is already signing in');
     }
+    return this.#start(from);
+  }
+
+  /** Ends `attempt`, which must still be the live, current one (else `cancelled`). */
+  #takeBack(attempt: Attempt): void {
+    attempt.check();
+    if (this.#attempt !== attempt) throw new HostError('cancelled', 'replaced by another sign-in');
+    this.#attempt = null;
+  }
+
+  /**
+   * The attempt signed in an identity another account already holds: that account takes the tokens
+   * (`renew`), and this one lets the attempt go without a word (its owner says what happened).
+   */
+  handOver(attempt: Attempt): void {
+    this.#takeBack(attempt);
+    if (this.#state.phase === 'pending') this.#move({ phase: 'signedOut' }, false);
+  }
+
+  /** A new sign-in of this same identity (from another account's attempt): its tokens become the session. */
+  renew(from: Establish): TokenSession {
+    return this.#start(from);
+  }
+
+  /** Which account the attempt in flight is for (signing in again as it), if it names one. */
+  get attemptFor(): string | undefined {
+    return this.#attempt?.forAccount;
+  }
+
+  #start(from: Establish): TokenSession {
     // An account is one identity: a sign-in as someone else belongs in another account (provider-accounts.ts).
     if (this.#accountId !== null && this.#accountId !== from.accountId)
       throw new HostError('cancelled', 'signed in as another account');

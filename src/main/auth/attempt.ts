@@ -10,6 +10,8 @@ export class Attempt {
   readonly #controller = new AbortController();
   #cancelled: { reason: string; silent: boolean } | null = null;
   readonly #releases: Array<() => void> = [];
+  /** The account this attempt signs in again (more scopes, a new sign-in of it), when it names one. */
+  forAccount?: string | undefined;
 
   /** Aborted on cancel: for fetches and polls the attempt started. */
   get signal(): AbortSignal {

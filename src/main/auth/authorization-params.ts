@@ -2,7 +2,9 @@
  * What goes on the authorization request beside the flow's own parameters: the provider type's fixed ones
  * (Google's access_type=offline), the prompt for "Add another account" and Google's consent, the entry's and
  * the call's `authorizationParams` (login_hint, prompt, max_age, acr_values, ui_locales, domain_hint, …),
- * and a login hint for signing in again as a known account. Later wins: type < computed < entry < call.
+ * and a login hint for signing in again as a known account. Later wins: type < entry < computed < call, so
+ * an entry's default `prompt` or `login_hint` never undoes "Add another account", Google's consent for an
+ * account without a refresh token, or the hint for the account being signed in again; a call says last.
  * The flow's own parameters can never be set this way: they are what keeps the sign-in safe. Pure.
  */
 import type { UserProfile } from '../../shared/auth-types.ts';
@@ -35,9 +37,9 @@ export function authorizationParamsFor(
   const prompt = runtime.prompt(request);
   return {
     ...runtime.authorizationParams(),
+    ...checked(runtime.flow.authorizationParams, 'providers file'),
     ...(prompt ? { prompt } : {}),
     ...(request.loginHint ? { login_hint: request.loginHint } : {}),
-    ...checked(runtime.flow.authorizationParams, 'providers file'),
     ...checked(request.call, 'this call'),
   };
 }

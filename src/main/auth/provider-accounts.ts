@@ -15,6 +15,8 @@ export class ProviderAccounts {
   /** Signed-in identities by account id, in the order they were first added. */
   readonly #accounts = new Map<string, Account>();
   #activeId: string | null = null;
+  /** A sign-in (not a restore) chose the active account: a restore that finishes later leaves it alone. */
+  #chosen = false;
   /** Where sign-ins run (pending, failed, cancelled) until the provider says whose they are. */
   #next: Account;
 
@@ -50,10 +52,15 @@ export class ProviderAccounts {
     return this.#accounts.has(accountId);
   }
 
+  /** Whether another identity fits. */
+  get hasRoom(): boolean {
+    return this.#accounts.size < MAX_ACCOUNTS_PER_PROVIDER;
+  }
+
   /** Refuses a new identity beyond the limit before its sign-in starts; an existing one may always sign in again. */
   requireRoom(accountId?: string): void {
     if (accountId !== undefined && this.#accounts.has(accountId)) return;
-    if (this.#accounts.size < MAX_ACCOUNTS_PER_PROVIDER) return;
+    if (this.hasRoom) return;
     throw new HostError(
       'invalid_argument',
       `${this.runtime.settings.name} already has ${MAX_ACCOUNTS_PER_PROVIDER} accounts signed in, the most it can hold. Sign out of one to add another.`,
@@ -75,22 +82,25 @@ export class ProviderAccounts {
 
   setActive(accountId: string): void {
     this.get(accountId);
-    if (this.#activeId === accountId) return;
     this.#activeId = accountId;
+    this.#chosen = true;
   }
 
   /**
-   * The next account has signed in as `accountId`: it takes that id's place (ending the session an older
-   * sign-in of the same identity had) or joins the list, and becomes active unless `activate` is false.
-   * A fresh account takes its place for the next sign-in.
+   * An account has signed in: the next account, as a new identity, joins the list (a fresh account takes
+   * its place for the next sign-in); an account already listed (renewed) stays where it is. It becomes the
+   * active one unless `activate` is false (more scopes for an account that is not the active one).
    */
   adopt(account: Account, activate = true): void {
     const id = account.accountId;
     if (id === null) throw new Error('adopt: the account has not signed in');
-    const older = this.#accounts.get(id);
-    if (older && older !== account) older.close();
-    this.#accounts.set(id, account);
-    if (activate || this.#activeId === null) this.#activeId = id;
+    const listed = this.#accounts.get(id);
+    if (listed && listed !== account) throw new Error('adopt: another account holds this identity');
+    if (!listed) this.#accounts.set(id, account);
+    if (activate || this.#activeId === null) {
+      this.#activeId = id;
+      this.#chosen = true;
+    }
     if (account === this.#next) this.#next = new Account(this.runtime, this.#host);
   }
 
@@ -99,12 +109,15 @@ export class ProviderAccounts {
     return new Account(this.runtime, this.#host);
   }
 
-  /** A restored account joins the list (never over one signed in already). */
+  /**
+   * A restored account joins the list (never over one signed in already, never past the limit). It becomes
+   * active if it was the active one last time, unless a sign-in in this run chose another already.
+   */
   restored(account: Account, active: boolean): void {
     const id = account.accountId;
-    if (id === null || this.#accounts.has(id)) return;
+    if (id === null || this.#accounts.has(id) || !this.hasRoom) return;
     this.#accounts.set(id, account);
-    if (active || this.#activeId === null) this.#activeId = id;
+    if (this.#activeId === null || (active && !this.#chosen)) this.#activeId = id;
   }
 
   /** The account is signed out: it leaves the list; the first remaining one becomes active if it was. */

@@ -39,8 +39,9 @@ const signedIn = (state: AuthState) =>
   state.status === 'signedIn' ? (state as Extract<AuthState, { status: 'signedIn' }>) : null;
 
 /**
- * The card's `state`: a sign-in in flight; else the active account; else how the last attempt ended. A
- * failed attempt while accounts stay signed in is `lastError` beside them.
+ * The card's `state`: the active account's; with none, the sign-in in flight or how the last attempt ended.
+ * While accounts stay signed in, an attempt in flight (adding one, more scopes) is `pending` and a failed one
+ * `lastError`, beside them: an app that checks `state.status` sees the user signed in throughout.
  */
 export function providerInfo(
   provider: ProviderAccounts,
@@ -55,9 +56,9 @@ export function providerInfo(
     if (state) accounts.push({ ...state, active: account.accountId === provider.activeId });
   }
   const active = provider.active;
-  const state =
-    attempt.phase === 'pending' || !active ? authState(attempt) : authState(active.state, active.accountId);
+  const state = active ? authState(active.state, active.accountId) : authState(attempt);
   const lastError = active && attempt.phase === 'signedOut' ? attempt.lastError : undefined;
+  const pending = active && attempt.phase === 'pending' ? attempt.view : undefined;
   return {
     id: settings.id,
     name: settings.name,
@@ -69,5 +70,6 @@ export function providerInfo(
     accounts,
     activeAccountId: provider.activeId,
     ...(lastError ? { lastError } : {}),
+    ...(pending ? { pending } : {}),
   };
 }

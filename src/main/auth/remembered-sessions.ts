@@ -115,7 +115,10 @@ export class RememberedSessions {
    */
   async restore(providers: ProviderAccounts[], restored: (account: Account) => void): Promise<void> {
     if (!this.#vault) return;
-    const records = await this.#vault.load();
+    // Entries from before several accounts go last: where the account's own entry exists, it is newer.
+    const records = (await this.#vault.load()).sort(
+      (a, b) => Number(a.accountId === undefined) - Number(b.accountId === undefined),
+    );
     // Each provider's active account is the one that became active last.
     const active = new Map<string, RememberedSession>();
     for (const record of records) {
@@ -131,8 +134,12 @@ export class RememberedSessions {
       }
       const accountId =
         record.accountId ?? accountIdOf(record.providerId, subjectOf(record.user, record.tokens));
-      // Signed in already (before the vault opened): that one wins, this record waits.
-      if (provider.has(accountId)) continue;
+      // Signed in already (before the vault opened): that one wins. An entry from before several accounts
+      // is that account's old copy, gone for good (its own entry is saved with the sign-in).
+      if (provider.has(accountId) || !provider.hasRoom) {
+        if (record.accountId === undefined) await this.#vault.remove(entryIdOf(record)).catch(() => {});
+        continue;
+      }
       if (record.activeAt !== undefined) this.#activeAt.set(entryIdOf(record), record.activeAt);
       const account = provider.fresh();
       let session: NonNullable<Account['session']>;

@@ -132,12 +132,20 @@ export class SignInService {
   }
 
   /** Where a sign-in starts: the provider's next account, after checking the account it names and the limit. */
-  #beginSignIn(providerId: string, options: SignInOptions, replacedBy: string) {
+  #beginSignIn(providerId: string, asked: SignInOptions, replacedBy: string) {
     const provider = this.#provider(providerId);
-    const again = options.accountId === undefined ? null : provider.get(options.accountId);
+    const again = asked.accountId === undefined ? null : provider.get(asked.accountId);
     if (!again) provider.requireRoom();
+    // Signing in again as an account keeps its own choices (remember me, what is read) unless the call says.
+    const s = again?.state;
+    const options: SignInOptions =
+      s && (s.phase === 'signedIn' || s.phase === 'refreshing')
+        ? { rememberMe: s.remember, fetchUser: s.fetchUser, fetchGroups: s.fetchGroups, ...asked }
+        : asked;
     const account = provider.next;
-    return { provider, again, account, attempt: account.begin(replacedBy) };
+    const attempt = account.begin(replacedBy);
+    attempt.forAccount = again?.accountId ?? undefined;
+    return { provider, again, account, attempt, options };
   }
 
   /** Runs the start of a flow; a failure there is shown on the card and answered as a typed error. */
@@ -170,23 +178,43 @@ export class SignInService {
     const profile = await readProfile(runtime, attempt, tokens, want);
     const provider = this.#provider(account.providerId);
     const accountId = accountIdOf(account.providerId, subjectOf(profile.user, tokens));
+    const again = attempt.forAccount;
+    if (again !== undefined && again !== accountId)
+      throw new HostError(
+        'forbidden',
+        `${runtime.settings.name} signed in another account than the one asked for, so nothing changed. Sign in as that account there, or use "Add another account" to add a new one.`,
+      );
     // Checked again now that the identity is known: a sign-in as an account already here only updates it.
     provider.requireRoom(accountId);
+    const known = provider.has(accountId) ? provider.get(accountId) : null;
     const from: Establish = {
       accountId,
-      tokens,
+      // A provider that sends no new refresh token the second time (Google without consent) keeps the old one.
+      tokens: tokens.refreshToken
+        ? tokens
+        : { ...tokens, refreshToken: known?.session?.tokens.refreshToken },
       ...profile,
       ...want,
       signedInAt: this.#ports.now(),
       origin,
       remember: options.rememberMe ?? true,
     };
-    const session = account.signIn(attempt, from);
-    provider.adopt(account);
-    if (!this.#offers.has(account.providerId)) this.#learnOffers(account);
-    await this.#remembered.sync(account, provider.activeId === accountId);
+    let target = account;
+    let session: TokenSession;
+    if (known) {
+      // The same identity again: its account (same id, same place) takes the tokens.
+      account.handOver(attempt);
+      session = known.renew(from);
+      target = known;
+    } else {
+      session = account.signIn(attempt, from);
+    }
+    // More scopes for an account that is not the active one leave the active one as it is.
+    provider.adopt(target, again === undefined || again === provider.activeId);
+    if (!this.#offers.has(account.providerId)) this.#learnOffers(target);
+    await this.#remembered.sync(target, provider.activeId === accountId);
     // Signed out (or in again) while the vault was saving: this sign-in is not news any more.
-    if (account.session !== session) return;
+    if (target.session !== session) return;
     this.#ports.emit('auth.signedIn', { providerId: account.providerId, accountId, user: profile.user });
     this.#ports.bringToFront();
   }
@@ -212,11 +240,11 @@ export class SignInService {
   /** Starts the browser sign-in. Resolves once the authorization URL is ready; completion comes as events. */
   async signIn(
     providerId: string,
-    options: SignInOptions = {},
+    asked: SignInOptions = {},
   ): Promise<{ authorizationUrl: string; openedByHost: boolean }> {
-    const { provider, again, account, attempt } = this.#beginSignIn(
+    const { provider, again, account, attempt, options } = this.#beginSignIn(
       providerId,
-      options,
+      asked,
       'a new sign-in attempt',
     );
     const { runtime } = account;
@@ -252,8 +280,12 @@ export class SignInService {
   }
 
   /** Starts the device authorization grant (RFC 8628): the user enters a code on another device or tab. */
-  async signInWithDevice(providerId: string, options: SignInOptions = {}): Promise<DeviceAuthorization> {
-    const { again, account, attempt } = this.#beginSignIn(providerId, options, 'a new sign-in attempt');
+  async signInWithDevice(providerId: string, asked: SignInOptions = {}): Promise<DeviceAuthorization> {
+    const { again, account, attempt, options } = this.#beginSignIn(
+      providerId,
+      asked,
+      'a new sign-in attempt',
+    );
     const flow = await this.#starting(account, attempt, async () => {
       const scopes = await this.#scopes(account.runtime, options, again);
       attempt.check();
@@ -428,6 +460,8 @@ export class SignInService {
     options: { revoke?: boolean | undefined },
   ): Promise<{ endSessionUrl: string | null }> {
     const provider = this.#provider(account.providerId);
+    // A sign-in in flight for this account (more scopes) would bring it back: it ends with it.
+    if (account.accountId !== null && provider.next.attemptFor === account.accountId) provider.next.cancel();
     const session = account.signOut(reason);
     provider.remove(account);
     if (!session) return { endSessionUrl: null };

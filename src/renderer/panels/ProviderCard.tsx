@@ -34,6 +34,8 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
     });
 
   const state = provider.state;
+  // A sign-in in flight: the card's own, or one beside the accounts signed in (adding one, more scopes).
+  const pending = state.status === 'pending' ? state : (provider.pending ?? null);
   // A sign-in cancelled in the app (here, in another tab or from the menu) takes its provider window with it.
   const cancelled = state.status === 'signedOut' && state.cancelled === true;
   useEffect(() => {
@@ -112,18 +114,18 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
           {provider.isDemo && <p className="hint">Demo accounts: ada, grace, alan; password "demo".</p>}
         </>
       )}
-      {state.status === 'pending' && state.mode === 'browser' && (
+      {pending?.mode === 'browser' && (
         <div className="pending" aria-live="polite">
           <p>
-            Waiting for you to complete the sign-in in the browser… <Countdown until={state.expiresAt} />
+            Waiting for you to complete the sign-in in the browser… <Countdown until={pending.expiresAt} />
           </p>
           <label>
             Sign-in link
-            <input readOnly value={state.authorizationUrl} onFocus={(e) => e.target.select()} />
+            <input readOnly value={pending.authorizationUrl} onFocus={(e) => e.target.select()} />
           </label>
           <div className="row">
-            <CopyButton text={state.authorizationUrl} label="Copy link" />
-            <a href={state.authorizationUrl} target="_blank" rel="noopener noreferrer">
+            <CopyButton text={pending.authorizationUrl} label="Copy link" />
+            <a href={pending.authorizationUrl} target="_blank" rel="noopener noreferrer">
               Open the sign-in page
             </a>
             {cancel}
@@ -136,28 +138,28 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
           />
         </div>
       )}
-      {state.status === 'pending' && state.mode === 'device' && (
+      {pending?.mode === 'device' && (
         <div className="pending" aria-live="polite">
           <p>
             Go to{' '}
             <a
-              href={state.verificationUriComplete ?? state.verificationUri}
+              href={pending.verificationUriComplete ?? pending.verificationUri}
               target="_blank"
               rel="noopener noreferrer"
             >
-              {state.verificationUri}
+              {pending.verificationUri}
             </a>{' '}
             and enter the code:
           </p>
           <p className="user-code">
             <span className="visually-hidden">Device code: </span>
-            {state.userCode}
+            {pending.userCode}
           </p>
           <p className="hint">
-            <Countdown until={state.expiresAt} />
+            <Countdown until={pending.expiresAt} />
           </p>
           <div className="row">
-            <CopyButton text={state.userCode} label="Copy code" />
+            <CopyButton text={pending.userCode} label="Copy code" />
             {cancel}
           </div>
         </div>
@@ -195,9 +197,18 @@ export function ProviderCard({ provider, onChange }: { provider: ProviderInfo; o
   );
 }
 
-/** What an account is called on the card and in its buttons' names ("Sign out Ada Lovelace"). */
-export function accountLabel(user: SignedIn['user']): string {
-  return user?.name ?? user?.login ?? user?.email ?? user?.id ?? 'this account';
+const nameOf = (user: SignedIn['user']) =>
+  user?.name ?? user?.login ?? user?.email ?? user?.id ?? 'this account';
+
+/**
+ * What an account is called on the card and in its buttons' names ("Sign out Ada Lovelace"): its name, with
+ * its e-mail (or login) after it when another account of the provider has the same name (work and personal).
+ */
+export function accountLabel(user: SignedIn['user'], accounts: ProviderInfo['accounts']): string {
+  const name = nameOf(user);
+  const twins = accounts.filter((a) => nameOf(a.user) === name).length > 1;
+  const extra = user?.email ?? user?.login ?? user?.id;
+  return twins && extra && extra !== name ? `${name} (${extra})` : name;
 }
 
 function SignedInView(props: {
@@ -225,7 +236,7 @@ function SignedInView(props: {
           <h3 className="accounts-heading">Accounts</h3>
           <ul className="accounts" aria-label={`${provider.name} accounts`}>
             {provider.accounts.map((a) => {
-              const label = accountLabel(a.user);
+              const label = accountLabel(a.user, provider.accounts);
               const active = a.accountId === state.accountId;
               return (
                 <li
@@ -369,8 +380,7 @@ function SignedInView(props: {
           type="button"
           className="danger"
           disabled={props.busy}
-          // "Sign out" while there is one account; named after it once there are several.
-          aria-label={others.length > 0 ? `Sign out ${accountLabel(user)}` : undefined}
+          aria-label={`Sign out ${accountLabel(user, provider.accounts)}`}
           onClick={() => signOut(state.accountId)}
         >
           Sign out

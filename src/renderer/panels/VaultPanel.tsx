@@ -74,9 +74,9 @@ export function VaultPanel() {
           ))}
           <ConfirmButton
             label="Forget all remembered sign-ins"
-            question={`Forget all ${info.remembered.length} remembered sign-in${info.remembered.length === 1 ? '' : 's'}? You stay signed in until the app closes.`}
+            question={`Forget all ${info.rememberedSessions} remembered sign-in${info.rememberedSessions === 1 ? '' : 's'}? You stay signed in until the app closes.`}
             confirmLabel="Forget"
-            disabled={info.remembered.length === 0}
+            disabled={info.rememberedSessions === 0}
             onConfirm={() => void run(() => host['auth.forgetAll']())}
           />
         </>

@@ -107,6 +107,8 @@ describe('several accounts per provider', () => {
     expect(info.accounts.every((a) => a.restored)).toBe(true);
     expect(info.activeAccountId).toBe(ada.payload.accountId);
     expect(await whoseToken(next)).toBe('ada');
+    // One provider, two remembered sign-ins: "Forget all" asks about both.
+    expect(next.service.vaultStatus()).toMatchObject({ remembered: ['corp'], rememberedSessions: 2 });
     expect(await whoseToken(next, grace.payload.accountId)).toBe('grace');
   });
 

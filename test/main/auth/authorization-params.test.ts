@@ -41,18 +41,25 @@ describe('authorization parameters', () => {
     ).toBeUndefined();
   });
 
-  it('the entry’s and the call’s parameters win over computed ones, the call last', () => {
+  it('type < entry < computed < call: an entry default never undoes what a sign-in needs; a call says last', () => {
     const google = runtimeFor({
       type: 'google',
       authorizationParams: { prompt: 'none', hd: 'example.test' },
     });
+    // Nothing computed: the entry's prompt goes.
+    expect(authorizationParamsFor(google, { addAccount: false, hasRefreshToken: true }).prompt).toBe('none');
+    // Consent for an account without a refresh token beats the entry's default.
     const params = authorizationParamsFor(google, {
       addAccount: false,
       hasRefreshToken: false,
       call: { hd: 'other.test' },
       loginHint: 'ada@example.test',
     });
-    expect(params).toMatchObject({ prompt: 'none', hd: 'other.test', login_hint: 'ada@example.test' });
+    expect(params).toMatchObject({ prompt: 'consent', hd: 'other.test', login_hint: 'ada@example.test' });
+    const call = { prompt: 'login' };
+    expect(authorizationParamsFor(google, { addAccount: true, hasRefreshToken: false, call }).prompt).toBe(
+      'login',
+    );
   });
 
   it('refuses every parameter the flow sets itself, in any case', () => {

@@ -31,7 +31,7 @@ function signIn(provider: ProviderAccounts, subject: string, accessToken = `at-$
   const attempt = account.begin('test');
   const accountId = accountIdOf('corp', subject);
   provider.requireRoom(accountId);
-  account.signIn(attempt, {
+  const from = {
     accountId,
     tokens: { accessToken, tokenType: 'Bearer', issuedAt: 1_000_000, scopes: ['openid'] },
     user: { id: subject },
@@ -41,8 +41,16 @@ function signIn(provider: ProviderAccounts, subject: string, accessToken = `at-$
     fetchUser: true,
     fetchGroups: false,
     remember: false,
-  });
-  provider.adopt(account);
+  } as const;
+  // As the sign-in service does: the same identity again goes to its account, a new one joins.
+  if (provider.has(accountId)) {
+    account.handOver(attempt);
+    provider.get(accountId).renew(from);
+    provider.adopt(provider.get(accountId));
+  } else {
+    account.signIn(attempt, from);
+    provider.adopt(account);
+  }
   return accountId;
 }
 
@@ -61,6 +69,9 @@ describe('account ids', () => {
     expect(subjectOf({ id: 'u1' }, { ...tokens, idTokenClaims: { sub: 's1' } })).toBe('u1');
     expect(subjectOf(null, { ...tokens, idTokenClaims: { sub: 's1' } })).toBe('s1');
     expect(subjectOf(null, tokens)).toBe('');
+    // Microsoft: the same person with or without Graph's /me (whose id is the token's oid; its sub is per app).
+    const microsoft = { ...tokens, idTokenClaims: { sub: 'per-app', oid: 'object-id' } };
+    expect(subjectOf(null, microsoft)).toBe(subjectOf({ id: 'object-id' }, microsoft));
   });
 });
 
@@ -72,9 +83,13 @@ describe('a provider’s accounts', () => {
     const grace = signIn(provider, 'grace');
     expect(provider.list().map((a) => a.accountId)).toEqual([ada, grace]);
     expect(provider.activeId).toBe(grace);
-    const old = provider.get(ada).session!;
+    const account = provider.get(ada);
+    const old = account.session!;
     signIn(provider, 'ada', 'at-ada-2');
     expect(provider.list().map((a) => a.accountId)).toEqual([ada, grace]);
+    // The same account object: whatever holds it (a revalidation, a refresh) sees the new session.
+    expect(provider.get(ada)).toBe(account);
+    expect(provider.next.state.phase).toBe('signedOut');
     expect(provider.get(ada).session!.tokens.accessToken).toBe('at-ada-2');
     await expect(old.refresh()).rejects.toThrow('this sign-in has ended');
     expect(provider.activeId).toBe(ada);

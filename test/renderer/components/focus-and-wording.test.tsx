@@ -109,6 +109,7 @@ describe('wording', () => {
     canRemember: true,
     whyNot: null,
     remembered: [],
+    rememberedSessions: 0,
     notes: [],
     ...over,
   });
@@ -130,7 +131,7 @@ describe('wording', () => {
   });
 
   it('Forget all asks with the count when something is remembered', async () => {
-    fakeHost.answer('auth.vault', () => vault({ remembered: ['demo'] }));
+    fakeHost.answer('auth.vault', () => vault({ remembered: ['demo'], rememberedSessions: 1 }));
     const user = userEvent.setup();
     render(<VaultPanel />);
     const forget = await screen.findByRole('button', { name: 'Forget all remembered sign-ins' });

@@ -9,5 +9,6 @@ export const EMPTY_VAULT: VaultInfo = {
   canRemember: true,
   whyNot: null,
   remembered: [],
+  rememberedSessions: 0,
   notes: [],
 };

@@ -165,7 +165,7 @@ describe('provider card', () => {
     expect(within(card).getAllByText('ada@example.org')).not.toEqual([]);
     expect(within(card).getByText('User id').nextElementSibling?.textContent).toBe('ada');
     expect(within(card).getByText('Remembered on this computer.')).toBeDefined();
-    expect(within(card).getByRole('button', { name: 'Sign out' })).toBeDefined();
+    expect(within(card).getByRole('button', { name: 'Sign out Ada Lovelace' })).toBeDefined();
     // Cancel went away under the keyboard user: focus moves to the card's first control.
     expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Refresh now' }));
   });
@@ -358,7 +358,7 @@ describe('provider card', () => {
         return { endSessionUrl: null };
       });
       const { user, card } = await renderCard();
-      await user.click(within(card).getByRole('button', { name: 'Sign out' }));
+      await user.click(within(card).getByRole('button', { name: 'Sign out Ada Lovelace' }));
       const signIn = await within(card).findByRole('button', { name: 'Sign in with Corp' });
       expect(fakeHost.callsTo('auth.signOut')).toEqual([['corp', { accountId: 'acct_ada' }]]);
       expect(within(card).queryByText('Ada Lovelace')).toBeNull();
@@ -371,7 +371,7 @@ describe('provider card', () => {
       const answer = deferred<{ endSessionUrl: string | null }>();
       fakeHost.answer('auth.signOut', () => answer.promise);
       const { user, card } = await renderCard();
-      await user.click(within(card).getByRole('button', { name: 'Sign out' }));
+      await user.click(within(card).getByRole('button', { name: 'Sign out Ada Lovelace' }));
       hostSays({ status: 'signedOut' }, 'auth.changed');
       const signIn = await within(card).findByRole('button', { name: 'Sign in with Corp' });
       expect(signIn).toHaveProperty('disabled', true);
@@ -437,10 +437,46 @@ describe('provider card', () => {
       return { authorizationUrl: AUTH_URL, openedByHost: true };
     });
     const { user, card } = await renderCard();
-    // One account: no list, and its Sign out is just "Sign out".
+    // One account: no list, and one Sign out named after it.
     expect(within(card).queryByRole('list', { name: 'Corp accounts' })).toBeNull();
-    expect(within(card).getByRole('button', { name: 'Sign out' })).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Sign out Ada Lovelace' })).toBeTruthy();
     await user.click(within(card).getByRole('button', { name: 'Add another account' }));
     expect(asked).toEqual([{ rememberMe: true, addAccount: true }]);
+  });
+
+  it('two accounts with the same name are told apart by e-mail in their names', async () => {
+    state = signedIn();
+    others = [
+      {
+        ...signedIn(),
+        accountId: 'acct_work',
+        user: { id: 'ada-w', name: 'Ada Lovelace', email: 'ada@work.example' },
+      },
+    ];
+    const { card } = await renderCard();
+    const list = within(card).getByRole('list', { name: 'Corp accounts' });
+    expect(within(list).getByRole('group', { name: 'Ada Lovelace (ada@work.example)' })).toBeTruthy();
+    expect(within(list).getByRole('group', { name: 'Ada Lovelace (ada@example.org)' })).toBeTruthy();
+    expect(
+      within(card).getByRole('button', { name: 'Sign out Ada Lovelace (ada@work.example)' }),
+    ).toBeTruthy();
+    expect(
+      within(card).getByRole('button', { name: 'Sign out Ada Lovelace (ada@example.org)' }),
+    ).toBeTruthy();
+  });
+
+  it('while another account is being added, the signed-in account stays on the card beside the pending sign-in', async () => {
+    state = signedIn();
+    const { card } = await renderCard();
+    fakeHost.answer('auth.providers', () => ({
+      providers: [{ ...provider(), pending: pending() }],
+      problems: [],
+      source: null,
+    }));
+    await act(async () => fakeHost.emit('auth.changed', { providerId: 'corp' }));
+    await within(card).findByRole('button', { name: 'Cancel' });
+    expect(within(card).getByRole('textbox', { name: 'Sign-in link' })).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Sign out Ada Lovelace' })).toBeTruthy();
+    expect(within(card).getByText('Ada Lovelace', { selector: '.who' })).toBeTruthy();
   });
 });
