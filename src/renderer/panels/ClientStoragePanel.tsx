@@ -35,12 +35,20 @@ export function ClientStoragePanel() {
           Client storage is unavailable: {status.error}
         </p>
       )}
-      {status?.recovered.map((r) => (
-        <p role="status" className="notice" key={r.movedTo}>
-          The stored file {r.file} could not be read ({r.reason}). It was moved aside to {r.movedTo} and
-          storage started empty.
-        </p>
-      ))}
+      {status?.recovered.map((r) =>
+        // Counted damage (journal lines, over-limit entries): the rest was kept, and the original copied.
+        r.damage ? (
+          <p role="status" className="notice" key={r.movedTo}>
+            Damage was found in the stored file {r.file}: {r.reason}. Everything else was kept, and the
+            original file was kept as {r.movedTo}.
+          </p>
+        ) : (
+          <p role="status" className="notice" key={r.movedTo}>
+            The stored file {r.file} could not be read ({r.reason}). It was moved aside to {r.movedTo} and
+            storage started empty.
+          </p>
+        ),
+      )}
       <label className="filter">
         Filter by prefix
         <input value={prefix} onChange={(e) => setPrefix(e.target.value)} type="search" autoComplete="off" />
