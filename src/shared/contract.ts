@@ -205,7 +205,10 @@ const WindowPropsSchema = z
     path: ['minHeight'],
   }) satisfies z.ZodType<WindowProps, WindowProps>;
 const FloatingSchema = BoundsSchema.extend({
-  area: z.string().regex(/^[a-z-]{1,32}$/, { error: 'an area id is 1–32 of a-z and -' }).optional(),
+  area: z
+    .string()
+    .regex(/^[a-z-]{1,32}$/, { error: 'an area id is 1–32 of a-z and -' })
+    .optional(),
 }) satisfies z.ZodType<FloatingOptions, FloatingOptions>;
 const OpenUrlSchema = z
   .object({

@@ -190,9 +190,7 @@ export class SignInService {
     const from: Establish = {
       accountId,
       // A provider that sends no new refresh token the second time (Google without consent) keeps the old one.
-      tokens: tokens.refreshToken
-        ? tokens
-        : { ...tokens, refreshToken: known?.session?.tokens.refreshToken },
+      tokens: tokens.refreshToken ? tokens : { ...tokens, refreshToken: known?.session?.tokens.refreshToken },
       ...profile,
       ...want,
       signedInAt: this.#ports.now(),

@@ -1,6 +1,6 @@
 /** A provider's accounts: adopting, replacing the same identity, the active one, the limit. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AccountHost } from '../../../src/main/auth/account.ts';
+import type { AccountHost, Establish } from '../../../src/main/auth/account.ts';
 import { accountIdOf, subjectOf } from '../../../src/main/auth/account-id.ts';
 import { ProviderAccounts } from '../../../src/main/auth/provider-accounts.ts';
 import type { ProviderRuntime } from '../../../src/main/auth/providers/types.ts';
@@ -31,7 +31,7 @@ function signIn(provider: ProviderAccounts, subject: string, accessToken = `at-$
   const attempt = account.begin('test');
   const accountId = accountIdOf('corp', subject);
   provider.requireRoom(accountId);
-  const from = {
+  const from: Establish = {
     accountId,
     tokens: { accessToken, tokenType: 'Bearer', issuedAt: 1_000_000, scopes: ['openid'] },
     user: { id: subject },
@@ -41,7 +41,7 @@ function signIn(provider: ProviderAccounts, subject: string, accessToken = `at-$
     fetchUser: true,
     fetchGroups: false,
     remember: false,
-  } as const;
+  };
   // As the sign-in service does: the same identity again goes to its account, a new one joins.
   if (provider.has(accountId)) {
     account.handOver(attempt);

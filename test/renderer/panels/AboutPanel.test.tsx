@@ -3,11 +3,18 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AboutPanel } from '../../../src/renderer/panels/AboutPanel.tsx';
+import { definePolicy } from '../../../src/shared/app-policy.ts';
 import type { AppInfo } from '../../../src/shared/contract.ts';
 import type { UpdateState } from '../../../src/shared/update-types.ts';
 import { fakeHost } from '../helpers/fake-host.ts';
 
-const DESKTOP: AppInfo = { name: 'Latchkey', version: '1.0.0', transport: 'electron', platform: 'linux' };
+const DESKTOP: AppInfo = {
+  name: 'Latchkey',
+  version: '1.0.0',
+  transport: 'electron',
+  platform: 'linux',
+  policy: definePolicy(),
+};
 const WEB: AppInfo = { ...DESKTOP, transport: 'web' };
 
 function renderWith(info: AppInfo, state: UpdateState) {

@@ -36,7 +36,7 @@ const provider = (): ProviderInfo => {
 
 const vault: VaultInfo = EMPTY_VAULT;
 
-const pending = (): AuthState => ({
+const pending = (): Extract<AuthState, { status: 'pending' }> => ({
   status: 'pending',
   mode: 'browser',
   authorizationUrl: AUTH_URL,

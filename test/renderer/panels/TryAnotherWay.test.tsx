@@ -28,6 +28,8 @@ const provider = (): ProviderInfo => ({
   deviceFlow,
   exampleRequest: null,
   state,
+  accounts: [],
+  activeAccountId: null,
 });
 
 beforeEach(() => {

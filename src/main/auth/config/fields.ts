@@ -68,7 +68,7 @@ export function commonFields(clientAuth: { default: ClientAuthMethod; why?: stri
       })
       .optional()
       .describe(
-        'Extra authorization request parameters for every sign-in with this provider (login_hint, prompt, max_age, acr_values, ui_locales, domain_hint, …). The flow\'s own (state, nonce, code_challenge, code_challenge_method, redirect_uri, client_id, response_type, response_mode, scope, request, request_uri) are refused.',
+        "Extra authorization request parameters for every sign-in with this provider (login_hint, prompt, max_age, acr_values, ui_locales, domain_hint, …). The flow's own (state, nonce, code_challenge, code_challenge_method, redirect_uri, client_id, response_type, response_mode, scope, request, request_uri) are refused.",
       ),
     clientAuthMethod: z
       .enum(['client_secret_basic', 'client_secret_post'])
