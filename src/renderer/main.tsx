@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App, preloadNextArea } from './App.tsx';
 import { FloatingButton } from './components/FloatingButton.tsx';
 import { FloatingArea, floatingAreaOf } from './panels/FloatingArea.tsx';
+import { askEarly } from './host/early-answers.ts';
 import { guardWindowOpen } from './host/open-guard.ts';
 import './styles.css';
 
@@ -15,6 +16,8 @@ const floatingArea = floatingAreaOf(window.location.hash);
 const floating = window.location.hash === '#floating' || floatingArea !== null;
 if (floating) document.documentElement.classList.add('floating-window');
 if (root) {
+  // The Sign-in area's providers are on their way while React starts (early-answers.ts).
+  if (!floating) askEarly();
   createRoot(root).render(
     <StrictMode>
       {floatingArea ? <FloatingArea area={floatingArea} /> : floating ? <FloatingButton /> : <App />}

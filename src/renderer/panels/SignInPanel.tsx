@@ -1,5 +1,5 @@
 import { ErrorNote } from '../components/ErrorNote.tsx';
-import { host } from '../host/client.ts';
+import { loadProviders } from '../host/early-answers.ts';
 import { useHostData } from '../host/use-host-data.ts';
 import { PolicyNote } from './PolicyNote.tsx';
 import { ProviderCard } from './ProviderCard.tsx';
@@ -11,7 +11,7 @@ export function SignInPanel() {
     data: overview,
     error,
     reload,
-  } = useHostData(() => host['auth.providers'](), '', [
+  } = useHostData(loadProviders, '', [
     'auth.changed',
     'auth.signedIn',
     'auth.signedOut',
