@@ -1,8 +1,9 @@
 /**
  * Which extra authorization parameters (`authorizationParams`, in the providers file and on auth.signIn) may
- * be sent: any provider-defined one, never those the flow sets itself. Pure, import-free: the providers-file
- * schema, the contract and the sign-in (src/main/auth/authorization-params.ts) all use it.
+ * be sent: any provider-defined one, never those the flow sets itself. One rule and one schema for it: the
+ * providers-file schema, the contract and the sign-in (src/main/auth/authorization-params.ts) all use them.
  */
+import { z } from 'zod';
 
 /** Parameters the flow sets itself (PKCE, state, nonce, where the code goes, what is asked for). */
 export const RESERVED_AUTHORIZATION_PARAMS = [
@@ -38,3 +39,10 @@ export function authorizationParamsProblem(params: Record<string, unknown>): str
   }
   return null;
 }
+
+/** The `authorizationParams` field, checked by the rule above (a function: built only when something is checked). */
+export const authorizationParamsSchema = () =>
+  z.record(z.string(), z.string({ error: 'each value must be a string' })).superRefine((params, ctx) => {
+    const problem = authorizationParamsProblem(params);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });

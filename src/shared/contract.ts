@@ -23,7 +23,7 @@ import type { UpdateState } from './update-types.ts';
 import type { AppPolicy } from './app-policy.ts';
 import { LIMITS } from './limits.ts';
 import { ACCOUNT_ID_PATTERN } from './account-ids.ts';
-import { authorizationParamsProblem } from './authorization-params.ts';
+import { authorizationParamsSchema } from './authorization-params.ts';
 import { JsonValueSchema, StorageKey, Url } from './schemas.ts';
 
 export interface MethodSpec<A extends z.ZodType<readonly unknown[]>, R> {
@@ -121,13 +121,7 @@ const SignInOptionsSchema = z
     openBrowser: z.boolean().optional(),
     completePageHtml: ResultPageHtml.optional(),
     errorPageHtml: ResultPageHtml.optional(),
-    authorizationParams: z
-      .record(z.string().max(64), z.string().max(2048))
-      .superRefine((params, ctx) => {
-        const problem = authorizationParamsProblem(params);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      })
-      .optional(),
+    authorizationParams: authorizationParamsSchema().optional(),
   })
   .strict()
   .optional();

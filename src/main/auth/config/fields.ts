@@ -3,7 +3,7 @@
  * module builds its entry schema from these; schema.ts joins them into the providers file's schema.
  */
 import { z } from 'zod';
-import { authorizationParamsProblem } from '../../../shared/authorization-params.ts';
+import { authorizationParamsSchema } from '../../../shared/authorization-params.ts';
 import type { ClientAuthMethod } from '../providers/http.ts';
 
 // Functions, not constants: a schema is built only when an entry is checked, never at start-up.
@@ -60,12 +60,7 @@ export function commonFields(clientAuth: { default: ClientAuthMethod; why?: stri
       .describe(
         'Scopes a call (auth.signIn, auth.signInWithDevice) may add on top of these; any other is refused with forbidden. Default: none.',
       ),
-    authorizationParams: z
-      .record(z.string(), z.string({ error: 'each value must be a string' }))
-      .superRefine((params, ctx) => {
-        const problem = authorizationParamsProblem(params);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      })
+    authorizationParams: authorizationParamsSchema()
       .optional()
       .describe(
         "Extra authorization request parameters for every sign-in with this provider (login_hint, prompt, max_age, acr_values, ui_locales, domain_hint, …). The flow's own (state, nonce, code_challenge, code_challenge_method, redirect_uri, client_id, response_type, response_mode, scope, request, request_uri) are refused.",
