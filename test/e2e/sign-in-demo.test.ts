@@ -15,11 +15,16 @@ async function approveAtDemoProvider(popup: Page, account = 'ada', password = 'd
   await popup.getByRole('heading', { name: 'Signed in with Demo' }).waitFor();
 }
 
+/** The app in a new tab, and its Demo card. */
+async function openDemoCard() {
+  const page = await app.browser.context.newPage();
+  await page.goto(app.web.url);
+  return { page, card: page.getByRole('region', { name: 'Demo' }) };
+}
+
 describe('sign-in with the built-in demo provider, no configuration', () => {
   it('signs in, shows the user and groups, refreshes, calls userinfo, signs out', async () => {
-    const page = await app.browser.context.newPage();
-    await page.goto(app.web.url);
-    const card = page.getByRole('region', { name: 'Demo' });
+    const { page, card } = await openDemoCard();
     const popupPromise = app.browser.context.waitForEvent('page');
     await card.getByRole('button', { name: 'Sign in with Demo' }).click();
     const popup = await popupPromise;
@@ -68,9 +73,7 @@ describe('sign-in with the built-in demo provider, no configuration', () => {
   });
 
   it('Deny at the provider reads like Cancel in the app: a note, with access_denied under Technical detail', async () => {
-    const page = await app.browser.context.newPage();
-    await page.goto(app.web.url);
-    const card = page.getByRole('region', { name: 'Demo' });
+    const { page, card } = await openDemoCard();
     const popup = await signInThroughPopup(
       app.browser.context,
       card.getByRole('button', { name: 'Sign in with Demo' }),
@@ -90,9 +93,7 @@ describe('sign-in with the built-in demo provider, no configuration', () => {
   });
 
   it('cancels a pending sign-in from the app', async () => {
-    const page = await app.browser.context.newPage();
-    await page.goto(app.web.url);
-    const card = page.getByRole('region', { name: 'Demo' });
+    const { page, card } = await openDemoCard();
     const popupPromise = app.browser.context.waitForEvent('page');
     await card.getByRole('button', { name: 'Sign in with Demo' }).click();
     const popup = await popupPromise;
@@ -114,9 +115,7 @@ describe('sign-in with the built-in demo provider, no configuration', () => {
   });
 
   it('Cancel in the app closes the provider window', async () => {
-    const page = await app.browser.context.newPage();
-    await page.goto(app.web.url);
-    const card = page.getByRole('region', { name: 'Demo' });
+    const { page, card } = await openDemoCard();
     const popupPromise = app.browser.context.waitForEvent('page');
     await card.getByRole('button', { name: 'Sign in with Demo' }).click();
     const popup = await popupPromise;
@@ -130,9 +129,7 @@ describe('sign-in with the built-in demo provider, no configuration', () => {
   });
 
   it('the next attempt reuses the provider window the last one left open', async () => {
-    const page = await app.browser.context.newPage();
-    await page.goto(app.web.url);
-    const card = page.getByRole('region', { name: 'Demo' });
+    const { page, card } = await openDemoCard();
     const popup = await signInThroughPopup(
       app.browser.context,
       card.getByRole('button', { name: 'Sign in with Demo' }),

@@ -2,9 +2,10 @@ import type { BrowserContext } from 'playwright-core';
 import { loadProviderConfig } from '../../src/main/auth/config/load.ts';
 import { DEMO_CLIENT_ID } from '../../src/main/auth/demo-idp/client-id.ts';
 import { createRuntime } from '../../src/main/auth/providers/index.ts';
-import { SignInService, type AuthPorts } from '../../src/main/auth/sign-in-service.ts';
+import { SignInService, type AuthPorts, type SignInOptions } from '../../src/main/auth/sign-in-service.ts';
 import type { Events } from '../../src/shared/contract.ts';
 import { approveInBrowser } from './idp-browser.ts';
+import { approveOverHttp } from './idp-http.ts';
 import { KeyFileProtector } from '../../src/main/vault/key-protector.ts';
 import { TokenVault } from '../../src/main/vault/token-vault.ts';
 
@@ -22,6 +23,8 @@ export async function signInServiceFor(
   entries: unknown[],
   overrides: Partial<AuthPorts> = {},
   vaultDir?: string,
+  /** How the providers are reached (default: fetch), for a test that changes what a provider answers. */
+  fetchImpl?: typeof fetch,
 ): Promise<Recorded> {
   const { writeFile, mkdtemp } = await import('node:fs/promises');
   const os = await import('node:os');
@@ -55,7 +58,11 @@ export async function signInServiceFor(
     ...overrides,
   };
   const runtimes = config.providers.map((s) =>
-    createRuntime(s, { demoIssuer: async () => 'http://127.0.0.1:9', demoClientId: DEMO_CLIENT_ID }),
+    createRuntime(s, {
+      demoIssuer: async () => 'http://127.0.0.1:9',
+      demoClientId: DEMO_CLIENT_ID,
+      ...(fetchImpl ? { fetchImpl } : {}),
+    }),
   );
   rec.service = new SignInService(config, runtimes, ports);
   rec.service.prefetch();
@@ -81,4 +88,27 @@ export async function signInThroughBrowser(
   const { authorizationUrl } = await rec.service.signIn(providerId);
   await approveInBrowser(context, authorizationUrl);
   return done;
+}
+
+/**
+ * Signs `providerId` in as `account`, the user's part played over HTTP at the test provider, and resolves
+ * with the event that ended it (signed in or failed), the authorization URL and the browser's result page.
+ */
+export async function signInOverHttp(
+  rec: Recorded,
+  account: string,
+  options: SignInOptions = {},
+  providerId = 'corp',
+): Promise<{
+  ended: Events['auth.signedIn'] | Events['auth.signInFailed'];
+  authorizationUrl: string;
+  page: string;
+}> {
+  const ended = Promise.race([
+    rec.next('auth.signedIn', providerId),
+    rec.next('auth.signInFailed', providerId),
+  ]);
+  const { authorizationUrl } = await rec.service.signIn(providerId, options);
+  const page = await (await fetch(await approveOverHttp(authorizationUrl, account))).text();
+  return { ended: await ended, authorizationUrl, page };
 }

@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostError } from '../../../src/shared/errors.ts';
-import { approveOverHttp } from '../../helpers/idp-http.ts';
 import { oidcEntry, startTestIdp, type TestIdp } from '../../helpers/idp.ts';
 import { track } from '../../helpers/disposables.ts';
-import { signInServiceFor, type Recorded } from '../../helpers/sign-in.ts';
+import { signInOverHttp, signInServiceFor, type Recorded } from '../../helpers/sign-in.ts';
+import type { SignInOptions } from '../../../src/main/auth/sign-in-service.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 let idp: TestIdp;
@@ -26,13 +26,11 @@ async function service(vaultDir?: string, entry: Record<string, unknown> = {}) {
   return rec;
 }
 
-/** Signs in as `account` at the provider (over HTTP) and waits for the host to say so. */
-async function signInAs(rec: Recorded, account: string, options = {}) {
-  const done = rec.next('auth.signedIn', 'corp');
-  const { authorizationUrl } = await rec.service.signIn('corp', options);
-  const callback = await approveOverHttp(authorizationUrl, account);
-  const page = await fetch(callback);
-  return { payload: await done, authorizationUrl, page: await page.text() };
+/** Signs in as `account` at the provider (over HTTP); the sign-in must succeed. */
+async function signInAs(rec: Recorded, account: string, options: SignInOptions = {}) {
+  const { ended, ...rest } = await signInOverHttp(rec, account, options);
+  if (!('accountId' in ended)) throw new Error(`sign-in failed: ${ended.errorDescription}`);
+  return { payload: ended, ...rest };
 }
 
 /** Whose token `auth.getAccessToken` hands out, as the provider's userinfo says. */

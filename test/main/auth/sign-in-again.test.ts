@@ -3,21 +3,14 @@
  * against a real OpenID provider: what the account keeps, and what the call may not change. The provider's
  * token answer can be told to leave out the refresh token, as Google's does without prompt=consent.
  */
-import { writeFile, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProviderConfig } from '../../../src/main/auth/config/load.ts';
-import { DEMO_CLIENT_ID } from '../../../src/main/auth/demo-idp/client-id.ts';
-import { createRuntime } from '../../../src/main/auth/providers/index.ts';
-import { SignInService, type AuthPorts } from '../../../src/main/auth/sign-in-service.ts';
-import { KeyFileProtector } from '../../../src/main/vault/key-protector.ts';
-import { TokenVault } from '../../../src/main/vault/token-vault.ts';
 import { authorizationParamsFor } from '../../../src/main/auth/authorization-params.ts';
 import type { ProviderRuntime } from '../../../src/main/auth/providers/types.ts';
+import type { SignInOptions } from '../../../src/main/auth/sign-in-service.ts';
 import { approveOverHttp } from '../../helpers/idp-http.ts';
 import { oidcEntry, startTestIdp, type TestIdp } from '../../helpers/idp.ts';
 import { track } from '../../helpers/disposables.ts';
+import { signInOverHttp, signInServiceFor } from '../../helpers/sign-in.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 let idp: TestIdp;
@@ -30,9 +23,6 @@ afterAll(async () => {
 
 /** A service whose provider can be told to answer an authorization code without a refresh token (as Google does without prompt=consent). */
 async function service(vaultDir?: string, entry: Record<string, unknown> = {}) {
-  const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'again-providers-')), 'providers.json');
-  await writeFile(file, JSON.stringify({ providers: [oidcEntry(idp, entry)] }));
-  const config = await loadProviderConfig({ file, env: {} });
   const knobs = { noRefreshTokenOnCode: false };
   const fetchImpl: typeof fetch = async (input, init) => {
     const res = await fetch(input, init);
@@ -46,47 +36,13 @@ async function service(vaultDir?: string, entry: Record<string, unknown> = {}) {
     delete json['refresh_token'];
     return new Response(JSON.stringify(json), { status: res.status, headers: res.headers });
   };
-  const waiters: Array<{ name: string; resolve: (p: unknown) => void }> = [];
-  const ports: AuthPorts = {
-    openExternal: async () => false,
-    bringToFront: () => {},
-    emit: (name, payload) => {
-      for (const w of [...waiters])
-        if (w.name === name) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve(payload);
-        }
-    },
-    now: () => Date.now(),
-    log: { warn() {}, error() {} },
-  };
-  const runtimes = config.providers.map((s) =>
-    createRuntime(s, {
-      demoIssuer: async () => 'http://127.0.0.1:9',
-      demoClientId: DEMO_CLIENT_ID,
-      fetchImpl,
-    }),
-  );
-  const svc = new SignInService(config, runtimes, ports);
-  track(svc);
-  if (vaultDir) {
-    const vault = await TokenVault.open({
-      dir: vaultDir,
-      protector: new KeyFileProtector(vaultDir),
-      log: ports.log,
-    });
-    track(vault);
-    svc.attachVault(vault);
-  }
-  const next = (name: string) => new Promise<unknown>((resolve) => waiters.push({ name, resolve }));
-  const signInAs = async (who: string, options: Record<string, unknown> = {}) => {
-    const done = Promise.race([next('auth.signedIn'), next('auth.signInFailed')]);
-    const { authorizationUrl } = await svc.signIn('corp', options);
-    await fetch(await approveOverHttp(authorizationUrl, who));
-    return (await done) as { accountId?: string; error?: string };
-  };
-  const corp = () => svc.overview().providers.find((p) => p.id === 'corp')!;
-  return { svc, knobs, signInAs, corp };
+  const rec = await signInServiceFor([oidcEntry(idp, entry)], {}, vaultDir, fetchImpl);
+  track(rec.service);
+  if (rec.vault) track(rec.vault);
+  const signInAs = async (who: string, options: SignInOptions = {}) =>
+    (await signInOverHttp(rec, who, options)).ended as { accountId?: string; error?: string };
+  const corp = () => rec.service.overview().providers.find((p) => p.id === 'corp')!;
+  return { svc: rec.service, knobs, signInAs, corp };
 }
 
 describe('signing in again as an account', () => {
