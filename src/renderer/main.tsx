@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, preloadNextArea } from './App.tsx';
+import { App } from './App.tsx';
 import { FloatingButton } from './components/FloatingButton.tsx';
 import { FloatingArea, floatingAreaOf } from './panels/FloatingArea.tsx';
 import { askEarly } from './host/early-answers.ts';
@@ -16,13 +16,13 @@ const floatingArea = floatingAreaOf(window.location.hash);
 const floating = window.location.hash === '#floating' || floatingArea !== null;
 if (floating) document.documentElement.classList.add('floating-window');
 if (root) {
-  // The Sign-in area's providers are on their way while React starts (early-answers.ts).
-  if (!floating) askEarly();
-  createRoot(root).render(
-    <StrictMode>
-      {floatingArea ? <FloatingArea area={floatingArea} /> : floating ? <FloatingButton /> : <App />}
-    </StrictMode>,
-  );
-  // After render() (which only schedules the first render); App fetches the other areas once it is up.
-  if (!floating) preloadNextArea();
+  const render = () =>
+    createRoot(root).render(
+      <StrictMode>
+        {floatingArea ? <FloatingArea area={floatingArea} /> : floating ? <FloatingButton /> : <App />}
+      </StrictMode>,
+    );
+  // The first render shows the Sign-in area's providers, asked for before it (early-answers.ts).
+  if (floating) render();
+  else void askEarly().then(render);
 }

@@ -1,5 +1,5 @@
 import { ErrorNote } from '../components/ErrorNote.tsx';
-import { loadProviders } from '../host/early-answers.ts';
+import { loadProviders, takeEarlyProviders } from '../host/early-answers.ts';
 import { useHostData } from '../host/use-host-data.ts';
 import { PolicyNote } from './PolicyNote.tsx';
 import { ProviderCard } from './ProviderCard.tsx';
@@ -11,12 +11,12 @@ export function SignInPanel() {
     data: overview,
     error,
     reload,
-  } = useHostData(loadProviders, '', [
-    'auth.changed',
-    'auth.signedIn',
-    'auth.signedOut',
-    'auth.signInFailed',
-  ]);
+  } = useHostData(
+    loadProviders,
+    '',
+    ['auth.changed', 'auth.signedIn', 'auth.signedOut', 'auth.signInFailed'],
+    takeEarlyProviders,
+  );
 
   return (
     <div className="stack">

@@ -3,6 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { VaultInfo } from '../../../src/shared/auth-types.ts';
 import { SignInPanel } from '../../../src/renderer/panels/SignInPanel.tsx';
+import { askEarly } from '../../../src/renderer/host/early-answers.ts';
 import { EMPTY_VAULT } from '../helpers/vault.ts';
 import { fakeHost } from '../helpers/fake-host.ts';
 
@@ -61,5 +62,35 @@ describe('sign-in area with a providers file that cannot be used', () => {
       'providers[1] (id "corp"), field isuer: is not a known field; did you mean "issuer"?',
     );
     expect(problems.textContent).toContain('These entries were left out; the others work.');
+  });
+});
+
+describe('sign-in area on the first screen', () => {
+  it('with the early answer in, the very first render shows the sign-in buttons and asks for nothing again', async () => {
+    fakeHost
+      .answer('auth.providers', () => ({
+        providers: [
+          {
+            id: 'google',
+            name: 'Google',
+            type: 'google',
+            isDemo: false,
+            deviceFlow: false,
+            exampleRequest: null,
+            state: { status: 'signedOut' },
+            accounts: [],
+            activeAccountId: null,
+          },
+        ],
+        problems: [],
+        source: '/p.json',
+      }))
+      .answer('auth.vault', () => vault);
+    await askEarly();
+    render(<SignInPanel />);
+    // Synchronously after the first render: no second round trip, no empty area first.
+    expect(screen.getByRole('button', { name: 'Sign in with Google' })).toBeTruthy();
+    await screen.findByRole('region', { name: /remembered sign-ins/i });
+    expect(fakeHost.callsTo('auth.providers')).toHaveLength(1);
   });
 });
