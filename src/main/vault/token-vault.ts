@@ -145,6 +145,9 @@ function asRecord(v: unknown): RememberedSession | null {
   return { ...(v as unknown as RememberedSession), groups };
 }
 
+/** How soon after opening the leftovers of interrupted writes are removed (ms): after the restore on launch. */
+const TIDY_DELAY_MS = 1000;
+
 const emptyFile = (backend: string): VaultFile => ({
   format: 'latchkey-vault',
   version: 1,
@@ -167,6 +170,15 @@ export class TokenVault {
   #available = true;
   /** Made at the first write: the restore at launch only reads. */
   #writes: Sequencer | null = null;
+  /** The leftovers' removal, due soon after open (TIDY_DELAY_MS); null once done. */
+  #tidyLater: ReturnType<typeof setTimeout> | null = null;
+  /** Removes the leftovers of interrupted writes, once (removeLeftovers). */
+  readonly #tidy = (): void => {
+    if (this.#tidyLater === null) return;
+    clearTimeout(this.#tidyLater);
+    this.#tidyLater = null;
+    removeLeftovers(this.file);
+  };
   /** Every operation runs whole, one at a time: two first saves must not each start from the empty file. */
   readonly #operations = new Sequencer();
   #unlock: () => Promise<void> = async () => {};
@@ -199,8 +211,6 @@ export class TokenVault {
       options.log ?? console,
       options.now ?? (() => new Date()),
     );
-    // Temporary files of interrupted writes hold (encrypted) tokens: never leave them lying around.
-    removeLeftovers(vault.file);
     vault.#unlock = await acquireLock(`${vault.file}.lock`, vault.#log);
     // A few kilobytes, read synchronously: cheaper than a thread-pool round trip on the restore path.
     let text: string | null;
@@ -226,6 +236,10 @@ export class TokenVault {
     vault.#preferences = options.preferences ?? null;
     const preferred = vault.#preferences?.allowWeakProtection();
     if (preferred !== undefined) vault.#data.settings.allowWeakProtection = preferred;
+    // Temporary files of interrupted writes hold (encrypted) tokens: never leave them lying around. Removed
+    // soon, off the restore path, and always before this process's first write (which would count its own).
+    vault.#tidyLater = setTimeout(vault.#tidy, TIDY_DELAY_MS);
+    vault.#tidyLater.unref();
     return vault;
   }
 
@@ -449,6 +463,7 @@ export class TokenVault {
   async #persist(data: VaultFile = this.#data, key: Buffer | null = this.#key): Promise<void> {
     this.#writes ??= new Sequencer();
     await this.#writes.run(async () => {
+      this.#tidy();
       // A key store that cannot be read now (its file refused) must not stop the write: the file's own
       // generation still grows, and a file newer than the record is accepted.
       const stored = (await this.#protector.generation?.().catch(() => 0)) ?? 0;
@@ -480,6 +495,7 @@ export class TokenVault {
   async close(): Promise<void> {
     await this.#operations.idle();
     await this.#writes?.idle();
+    this.#tidy();
     await this.#unlock();
   }
 }

@@ -98,11 +98,24 @@ describe('vault operations', () => {
     expect(data.entries).toEqual({});
   });
 
-  it('removes temporary files left by an earlier process when it opens', async () => {
+  // Not on the restore path (it waits a moment after open), but never after this process has written.
+  it('removes temporary files left by an earlier process before its own first write', async () => {
     const dir = tempDir('vault-leftovers');
     const gone = spawnSync('true').pid; // a writer that has ended
     writeFileSync(path.join(dir, `vault.json.tmp-${gone}-leftover`), '{}', { mode: 0o600 });
-    await openVault(dir);
+    const vault = await openVault(dir);
+    await vault.save(session('google'));
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(Object.keys(JSON.parse(readFileSync(path.join(dir, 'vault.json'), 'utf8')).entries)).toHaveLength(
+      1,
+    );
+  });
+
+  it('removes them at close when nothing was written', async () => {
+    const dir = tempDir('vault-leftovers-close');
+    const gone = spawnSync('true').pid;
+    writeFileSync(path.join(dir, `vault.json.tmp-${gone}-leftover`), '{}', { mode: 0o600 });
+    await closeVault(await openVault(dir));
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 });

@@ -65,8 +65,9 @@ export async function moveAside(file: string, label: string, now: Date): Promise
 
 /**
  * Removes temporary files interrupted writes left beside `file` (they may hold old secrets, or be what filled
- * the disk). Safe before taking the store's lock: a file whose writer still runs is left alone. Synchronous:
- * a directory listing at start-up (and on "forget all"), also on the vault's restore-on-launch path.
+ * the disk). Safe before taking the store's lock: a file whose writer still runs is left alone (this
+ * process's own count as left over: run it before this process writes `file`). Synchronous: a directory
+ * listing at start-up, on "forget all", and before the vault's first write.
  */
 export function removeLeftovers(file: string): number {
   const dir = path.dirname(file);

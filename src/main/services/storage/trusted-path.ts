@@ -59,12 +59,16 @@ export function checkTrusted(stat: Stats, file: string, kind: 'folder' | 'file')
 
 /**
  * Creates the data folder (0700) if it is missing, and checks it is ours and private if it exists.
- * Synchronous: two system calls, once per store at start-up (the vault's restore path cannot afford a
- * thread-pool round trip for them).
+ * Synchronous: one system call when the folder is there (every launch after the first), once per store at
+ * start-up (the vault's restore path cannot afford a thread-pool round trip for it).
  */
 export function ensurePrivateDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  checkTrusted(lstatSync(dir), dir, 'folder');
+  let stat = lstatSync(dir, { throwIfNoEntry: false });
+  if (stat === undefined) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    stat = lstatSync(dir);
+  }
+  checkTrusted(stat, dir, 'folder');
 }
 
 const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
