@@ -31,11 +31,16 @@ const PANELS: Record<AreaId, React.ComponentType> = {
 
 /**
  * The areas after Sign-in are fetched without waiting for them, so a tab picked a moment after the page loaded
- * opens at once. From App's first effect, that is once the first screen is on the page: beside the first
- * render they took the CPU it needs and the browser's connections to the host (6, one held by the event
- * stream), and Sign-in's first calls queued behind them. Effects run children first, so Sign-in's own calls
- * are already on their way.
+ * opens at once. The next tab's chunk while the first render waits for the providers (main.tsx); the others
+ * from App's first effect, once the first screen is on the page: beside the first render they took the CPU it
+ * needs and the browser's connections to the host (6, one held by the event stream), and Sign-in's first
+ * calls queued behind them. Effects run children first, so Sign-in's own calls are already on their way.
  */
+export function preloadNextArea(): void {
+  const next = AREAS.find((a) => a.id !== 'signin');
+  if (next) LAZY[next.id].preload().catch(() => undefined);
+}
+
 function preloadAreas(): void {
   for (const a of AREAS) if (a.id !== 'signin') LAZY[a.id].preload().catch(() => undefined);
 }

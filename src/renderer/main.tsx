@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { App, preloadNextArea } from './App.tsx';
 import { FloatingButton } from './components/FloatingButton.tsx';
 import { FloatingArea, floatingAreaOf } from './panels/FloatingArea.tsx';
 import { askEarly } from './host/early-answers.ts';
@@ -22,7 +22,12 @@ if (root) {
         {floatingArea ? <FloatingArea area={floatingArea} /> : floating ? <FloatingButton /> : <App />}
       </StrictMode>,
     );
-  // The first render shows the Sign-in area's providers, asked for before it (early-answers.ts).
+  // The first render shows the Sign-in area's providers, asked for before it (early-answers.ts). The next
+  // tab's chunk comes meanwhile, so a tab picked as soon as the page is up opens without "Loading…".
   if (floating) render();
-  else void askEarly().then(render);
+  else {
+    const early = askEarly();
+    preloadNextArea();
+    void early.then(render);
+  }
 }
