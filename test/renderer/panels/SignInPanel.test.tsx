@@ -1,13 +1,26 @@
 /** The Sign-in area when the providers file has problems: what it says, and that it offers nothing instead. */
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { VaultInfo } from '../../../src/shared/auth-types.ts';
+import type { ProviderInfo, VaultInfo } from '../../../src/shared/auth-types.ts';
 import { SignInPanel } from '../../../src/renderer/panels/SignInPanel.tsx';
 import { askEarly } from '../../../src/renderer/host/early-answers.ts';
 import { EMPTY_VAULT } from '../helpers/vault.ts';
 import { fakeHost } from '../helpers/fake-host.ts';
 
 const vault: VaultInfo = EMPTY_VAULT;
+
+/** A configured provider, signed out. */
+const google: ProviderInfo = {
+  id: 'google',
+  name: 'Google',
+  type: 'google',
+  isDemo: false,
+  deviceFlow: false,
+  exampleRequest: null,
+  state: { status: 'signedOut' },
+  accounts: [],
+  activeAccountId: null,
+};
 
 describe('sign-in area with a providers file that cannot be used', () => {
   it('names the file and why, offers no demo instead, and says how to get it', async () => {
@@ -33,19 +46,7 @@ describe('sign-in area with a providers file that cannot be used', () => {
   it('lists a bad entry by entry and field, and says the others work', async () => {
     fakeHost
       .answer('auth.providers', () => ({
-        providers: [
-          {
-            id: 'google',
-            name: 'Google',
-            type: 'google',
-            isDemo: false,
-            deviceFlow: false,
-            exampleRequest: null,
-            state: { status: 'signedOut' },
-            accounts: [],
-            activeAccountId: null,
-          },
-        ],
+        providers: [google],
         problems: [
           {
             entry: 'providers[1] (id "corp")',
@@ -69,19 +70,7 @@ describe('sign-in area on the first screen', () => {
   it('with the early answer in, the very first render shows the sign-in buttons and asks for nothing again', async () => {
     fakeHost
       .answer('auth.providers', () => ({
-        providers: [
-          {
-            id: 'google',
-            name: 'Google',
-            type: 'google',
-            isDemo: false,
-            deviceFlow: false,
-            exampleRequest: null,
-            state: { status: 'signedOut' },
-            accounts: [],
-            activeAccountId: null,
-          },
-        ],
+        providers: [google],
         problems: [],
         source: '/p.json',
       }))
