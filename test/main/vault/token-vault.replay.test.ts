@@ -5,27 +5,13 @@
  */
 import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KeyFileProtector } from '../../../src/main/vault/key-protector.ts';
-import { TokenVault } from '../../../src/main/vault/token-vault.ts';
 import { seal } from '../../../src/main/vault/vault-crypto.ts';
 import { rememberedSession } from '../../helpers/remembered-session.ts';
+import { closeVault, openVault } from '../../helpers/key-file-vault.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
-const quiet = { warn() {}, error() {} };
-const open: TokenVault[] = [];
-afterEach(async () => {
-  for (const v of open.splice(0)) await v.close();
-});
-async function openVault(dir: string) {
-  const v = await TokenVault.open({ dir, protector: new KeyFileProtector(dir), log: quiet });
-  open.push(v);
-  return v;
-}
-async function closeVault(v: TokenVault) {
-  open.splice(open.indexOf(v), 1);
-  await v.close();
-}
 const ids = (sessions: Array<{ providerId: string }>) => sessions.map((s) => s.providerId).sort();
 
 describe('vault replay', () => {
